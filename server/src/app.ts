@@ -1,0 +1,47 @@
+import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DevSigner } from './auth/dev-keys';
+import type { TokenVerifier } from './auth/token-verifier';
+import type { BlobStore } from './blob/blob-store';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import type { DB } from './db/schema';
+import { dokumentRoutes } from './dokument/dokument.routes';
+import { journalpostRoutes } from './journalpost/journalpost.routes';
+import { authPlugin } from './plugins/auth.plugin';
+import { openapiPlugin } from './plugins/openapi.plugin';
+import { problemPlugin } from './plugins/problem.plugin';
+import { sakRoutes } from './sak/sak.routes';
+import { systemRoutes } from './system/system.routes';
+
+/** Everything the routes need, passed in (no globals), so tests build the same app. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly database: Database;
+  readonly db: Kysely<DB>;
+  readonly blobs: BlobStore;
+  readonly verify: TokenVerifier;
+  readonly devSigner?: DevSigner;
+}
+
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // A problem+json body for any error also when the client sends a body Fastify cannot parse.
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(problemPlugin);
+  await app.register(openapiPlugin);
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20, fieldSize: 10_000 } });
+  await app.register(authPlugin, { db: deps.db, verify: deps.verify, userClaim: deps.config.auth.userClaim });
+
+  await app.register(systemRoutes, deps);
+  await app.register(sakRoutes, deps);
+  await app.register(journalpostRoutes, deps);
+  await app.register(dokumentRoutes, deps);
+  return app;
+}

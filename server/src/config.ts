@@ -1,0 +1,63 @@
+import path from 'node:path';
+
+export interface AuthConfig {
+  /** Dev mode: the server signs its own tokens and serves POST /api/dev/login. */
+  readonly devMode: boolean;
+  readonly issuer: string;
+  readonly audience: string;
+  /** Remote JWKS (Entra ID) when not in dev mode. */
+  readonly jwksUrl?: string;
+  /** The token claim that names the user (matched against bruker.brukernavn, then bruker.epost). */
+  readonly userClaim: string;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly maxUploadBytes: number;
+  readonly auth: AuthConfig;
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const devMode = (env.ARKIV_AUTH_MODE ?? (production ? 'entra' : 'dev')) === 'dev';
+  if (devMode && production) {
+    throw new ConfigError('Dev login (ARKIV_AUTH_MODE=dev) refuses to start with NODE_ENV=production');
+  }
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const publicUrl = env.ARKIV_PUBLIC_URL ?? `http://localhost:${port}`;
+  if (!devMode && (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE || !env.AUTH_JWKS_URL)) {
+    throw new ConfigError('AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL are required unless ARKIV_AUTH_MODE=dev');
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.ARKIV_DATA_DIR ?? 'data'),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    maxUploadBytes: intFrom(env, 'ARKIV_MAX_UPLOAD_BYTES', 100 * 1024 * 1024),
+    auth: {
+      devMode,
+      issuer: env.AUTH_ISSUER ?? `${publicUrl}/dev`,
+      audience: env.AUTH_AUDIENCE ?? 'api://arkiv',
+      ...(env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL } : {}),
+      userClaim: env.AUTH_USER_CLAIM ?? 'preferred_username',
+    },
+    seedDemo: env.ARKIV_SEED_DEMO !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,81 @@
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { Pool, types as pgTypes } from 'pg';
+import type { DB } from './schema';
+
+export type Dialect = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly dialect: Dialect;
+  /** Connection string the pool uses (for tools such as a job queue that need their own pool). */
+  readonly connectionString: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; poolSize?: number };
+
+const DATE_OID = 1082;
+
+/** `date` stays a YYYY-MM-DD string (a calendar date has no time zone); the rest as pg parses it. */
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === DATE_OID) return (value: string) => value;
+    return pgTypes.getTypeParser(oid, format as 'text');
+  },
+} as unknown as typeof pgTypes;
+
+export function createKysely(pool: Pool): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+}
+
+/**
+ * Opens the database. Both dialects go through the same `pg` Pool and Kysely's Postgres
+ * dialect: PGlite (Postgres compiled to WebAssembly) is served on a loopback socket by
+ * @electric-sql/pglite-socket, whose multiplexer serializes transactions.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'postgres') {
+    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: typeParsers });
+    const db = createKysely(pool);
+    return { db, dialect: 'postgres', connectionString: options.url, close: () => db.destroy() };
+  }
+
+  // PGlite is ESM-first; both packages ship CommonJS builds too.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 32 });
+  await server.start();
+  const connectionString = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const pool = new Pool({ connectionString, max: options.poolSize ?? 8, types: typeParsers });
+  const db = createKysely(pool);
+  return {
+    db,
+    dialect: 'pglite',
+    connectionString,
+    async close() {
+      await db.destroy();
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}
+
+/** Dumps a PGlite database (for test templates). */
+export async function dumpPglite(dataDir: string): Promise<Blob> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = await PGlite.create({ dataDir });
+  try {
+    return (await pglite.dumpDataDir('none')) as Blob;
+  } finally {
+    await pglite.close();
+  }
+}

@@ -1,0 +1,296 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  Journalposttype,
+  Journalstatus,
+  Korrespondanseparttype,
+  Merknadstype,
+  Rolle,
+  Saksstatus,
+  Sakstype,
+  Skjermingsnivaa,
+  Tilgangskode,
+  Tilknytning,
+  Variantformat,
+} from '@arkiv/shared';
+
+/** Kysely table types (camelCase; the database uses snake_case through CamelCasePlugin). */
+type Id = Generated<string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns are read as YYYY-MM-DD strings (see the type parser in database.ts). */
+type DateOnly = ColumnType<string, string, string>;
+type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
+
+interface SkjermingColumns {
+  tilgangskode: Tilgangskode | null;
+  skjermingsnivaa: Skjermingsnivaa | null;
+  skjermingshjemmel: string | null;
+}
+
+export interface AdministrativEnhetTable {
+  systemId: Id;
+  kode: string;
+  navn: string;
+  overordnetId: string | null;
+  aktiv: Generated<boolean>;
+  opprettetDato: Timestamp;
+}
+
+export interface BrukerTable {
+  systemId: Id;
+  brukernavn: string;
+  navn: string;
+  epost: string | null;
+  aktiv: Generated<boolean>;
+  opprettetDato: Timestamp;
+}
+
+export interface BrukerRolleTable {
+  brukerId: string;
+  enhetId: string;
+  rolle: Rolle;
+}
+
+export interface BrukerTilgangTable {
+  systemId: Id;
+  brukerId: string;
+  tilgangskode: Tilgangskode;
+  enhetId: string | null;
+}
+
+export interface ArkivTable {
+  systemId: Id;
+  tittel: string;
+  beskrivelse: string | null;
+  arkivstatus: Generated<string>;
+  dokumentmedium: Generated<string>;
+  arkivskaperId: string;
+  arkivskaperNavn: string;
+  opprettetDato: Timestamp;
+  opprettetAv: string;
+  avsluttetDato: Date | null;
+  avsluttetAv: string | null;
+}
+
+export interface KlassifikasjonssystemTable {
+  systemId: Id;
+  klassifikasjonstype: string | null;
+  tittel: string;
+  beskrivelse: string | null;
+  opprettetDato: Timestamp;
+  opprettetAv: string;
+}
+
+export interface ArkivdelTable {
+  systemId: Id;
+  arkivId: string;
+  klassifikasjonssystemId: string | null;
+  tittel: string;
+  beskrivelse: string | null;
+  arkivdelstatus: Generated<string>;
+  dokumentmedium: Generated<string>;
+  arkivperiodeStartDato: DateOnly | null;
+  arkivperiodeSluttDato: DateOnly | null;
+  opprettetDato: Timestamp;
+  opprettetAv: string;
+  avsluttetDato: Date | null;
+  avsluttetAv: string | null;
+}
+
+export interface KlasseTable {
+  systemId: Id;
+  klassifikasjonssystemId: string;
+  overordnetKlasseId: string | null;
+  klasseId: string;
+  tittel: string;
+  beskrivelse: string | null;
+  opprettetDato: Timestamp;
+  opprettetAv: string;
+}
+
+export interface NummerserieTable {
+  serie: string;
+  aar: number;
+  siste: number;
+}
+
+export interface SakTable extends SkjermingColumns {
+  systemId: Id;
+  arkivdelId: string;
+  saksaar: number;
+  sakssekvensnummer: number;
+  mappeId: string;
+  tittel: string;
+  tittel2: string | null;
+  beskrivelse: string | null;
+  sakstype: Sakstype;
+  saksstatus: Saksstatus;
+  saksdato: DateOnly;
+  saksansvarligId: string;
+  administrativEnhetId: string;
+  klasseId: string | null;
+  noekkelord: ColumnType<string[], string[] | undefined, string[]>;
+  obsDato: DateOnly | null;
+  obsKommentar: string | null;
+  sisteDokumentnummer: Generated<number>;
+  dokumentmedium: Generated<string>;
+  noarkTillegg: Json;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+  oppdatertDato: Timestamp;
+  avsluttetDato: Date | null;
+  avsluttetAvId: string | null;
+}
+
+export interface SakSekundaerklasseTable {
+  sakId: string;
+  klasseId: string;
+  rekkefolge: number;
+}
+
+export interface JournalpostTable extends SkjermingColumns {
+  systemId: Id;
+  sakId: string;
+  dokumentnummer: number;
+  journalaar: number;
+  journalsekvensnummer: number;
+  journalposttype: Journalposttype;
+  journalstatus: Journalstatus;
+  delegertVedtak: Generated<boolean>;
+  tittel: string;
+  tittel2: string | null;
+  beskrivelse: string | null;
+  dokumentdato: DateOnly | null;
+  journaldato: DateOnly;
+  mottattDato: Date | null;
+  sendtDato: Date | null;
+  forfallsdato: DateOnly | null;
+  offentlighetsvurdertDato: DateOnly | null;
+  saksbehandlerId: string;
+  administrativEnhetId: string;
+  noarkTillegg: Json;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+  oppdatertDato: Timestamp;
+  arkivertDato: Date | null;
+  arkivertAvId: string | null;
+}
+
+export interface KorrespondansepartTable {
+  systemId: Id;
+  journalpostId: string;
+  korrespondanseparttype: Korrespondanseparttype;
+  rekkefolge: number;
+  navn: string;
+  postadresse: string | null;
+  postnummer: string | null;
+  poststed: string | null;
+  land: string | null;
+  epostadresse: string | null;
+  telefonnummer: string | null;
+  kontaktperson: string | null;
+  organisasjonsnummer: string | null;
+  deresReferanse: string | null;
+  brukerId: string | null;
+  enhetId: string | null;
+}
+
+export interface DokumentbeskrivelseTable extends SkjermingColumns {
+  systemId: Id;
+  journalpostId: string;
+  dokumentnummer: number;
+  tilknyttetRegistreringSom: Tilknytning;
+  dokumenttype: Generated<string>;
+  dokumentstatus: Generated<string>;
+  tittel: string;
+  beskrivelse: string | null;
+  forfatter: string | null;
+  publiseres: Generated<boolean>;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+  tilknyttetDato: Timestamp;
+}
+
+export interface DokumentversjonTable {
+  systemId: Id;
+  dokumentbeskrivelseId: string;
+  versjonsnummer: number;
+  variantformat: Variantformat;
+  format: string;
+  formatDetaljer: string | null;
+  filnavn: string;
+  sjekksum: string;
+  sjekksumAlgoritme: Generated<string>;
+  /** bigint: pg returns it as a string; the presenter turns it into a number. */
+  filstoerrelse: ColumnType<string, number | string, number | string>;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
+export interface MerknadTable {
+  systemId: Id;
+  sakId: string | null;
+  journalpostId: string | null;
+  dokumentbeskrivelseId: string | null;
+  merknadstype: Merknadstype;
+  merknadstekst: string;
+  merknadsdato: Timestamp;
+  registrertAvId: string;
+}
+
+export interface KryssreferanseTable {
+  systemId: Id;
+  fraSakId: string | null;
+  fraJournalpostId: string | null;
+  tilSakId: string | null;
+  tilJournalpostId: string | null;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
+export interface HistorikkTable {
+  id: ColumnType<string, never, never>;
+  systemId: Id;
+  tidspunkt: Timestamp;
+  brukerId: string | null;
+  paaVegneAvId: string | null;
+  handling: string;
+  objekttype: string;
+  objektId: string;
+  sakId: string | null;
+  journalpostId: string | null;
+  data: Json;
+}
+
+export interface DB {
+  administrativEnhet: AdministrativEnhetTable;
+  bruker: BrukerTable;
+  brukerRolle: BrukerRolleTable;
+  brukerTilgang: BrukerTilgangTable;
+  arkiv: ArkivTable;
+  klassifikasjonssystem: KlassifikasjonssystemTable;
+  arkivdel: ArkivdelTable;
+  klasse: KlasseTable;
+  nummerserie: NummerserieTable;
+  sak: SakTable;
+  sakSekundaerklasse: SakSekundaerklasseTable;
+  journalpost: JournalpostTable;
+  korrespondansepart: KorrespondansepartTable;
+  dokumentbeskrivelse: DokumentbeskrivelseTable;
+  dokumentversjon: DokumentversjonTable;
+  merknad: MerknadTable;
+  kryssreferanse: KryssreferanseTable;
+  historikk: HistorikkTable;
+}
+
+export type Sak = Selectable<SakTable>;
+export type NewSak = Insertable<SakTable>;
+export type SakUpdate = Updateable<SakTable>;
+export type Journalpost = Selectable<JournalpostTable>;
+export type NewJournalpost = Insertable<JournalpostTable>;
+export type Korrespondansepart = Selectable<KorrespondansepartTable>;
+export type Dokumentbeskrivelse = Selectable<DokumentbeskrivelseTable>;
+export type Dokumentversjon = Selectable<DokumentversjonTable>;
+export type Merknad = Selectable<MerknadTable>;
+export type Historikk = Selectable<HistorikkTable>;
+export type Bruker = Selectable<BrukerTable>;

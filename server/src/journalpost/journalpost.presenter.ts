@@ -1,0 +1,109 @@
+import { formatJournalnummer, formatRegistreringsId, isLocked, type JournalpostView } from '@arkiv/shared';
+import type { Actor } from '../auth/actor';
+import { journalpostAbilities } from '../policies/journalpost.policy';
+import { effektivSkjerming, kanSeSkjermet, SKJERMET_TEKST, skjermingOf, skjult } from '../policies/skjerming';
+import { offentligTittel } from '../sak/sak.presenter';
+import type { JournalpostChildren, JournalpostRow } from './journalpost.repository';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The newest version of each variant is the active one. */
+function presentVersjoner(versjoner: JournalpostChildren['versjoner'], dokumentId: string) {
+  const own = versjoner.filter((v) => v.dokumentbeskrivelseId === dokumentId);
+  const newest = new Map<string, number>();
+  for (const v of own) newest.set(v.variantformat, Math.max(newest.get(v.variantformat) ?? 0, v.versjonsnummer));
+  return own.map((v) => ({
+    systemId: v.systemId,
+    versjonsnummer: v.versjonsnummer,
+    variantformat: v.variantformat,
+    format: v.format,
+    filnavn: v.filnavn,
+    sjekksum: v.sjekksum,
+    sjekksumAlgoritme: v.sjekksumAlgoritme,
+    filstoerrelse: Number(v.filstoerrelse),
+    opprettetDato: v.opprettetDato.toISOString(),
+    opprettetAvId: v.opprettetAvId,
+    aktiv: newest.get(v.variantformat) === v.versjonsnummer,
+  }));
+}
+
+/** Renders a journalpost for one user, with the skjerming levels applied (manual §8). */
+export function presentJournalpost(actor: Actor, row: JournalpostRow, children: JournalpostChildren): JournalpostView {
+  const sakGrading = { tilgangskode: row.sakTilgangskode, skjermingsnivaa: row.sakSkjermingsnivaa, skjermingshjemmel: row.sakSkjermingshjemmel };
+  const { skjerming, kilde } = effektivSkjerming(row, sakGrading);
+  const ctx = { enhetId: row.administrativEnhetId, saksansvarligId: row.sakSaksansvarligId, saksbehandlerId: row.saksbehandlerId };
+  const synlig = kanSeSkjermet(actor, skjerming, ctx);
+  const hide = skjult(skjerming, synlig);
+  const policyInput = {
+    saksbehandlerId: row.saksbehandlerId,
+    administrativEnhetId: row.administrativEnhetId,
+    journalstatus: row.journalstatus,
+    sak: { saksansvarligId: row.sakSaksansvarligId, administrativEnhetId: row.sakEnhetId },
+  };
+
+  const dokumenter = children.dokumenter
+    .filter((d) => d.journalpostId === row.systemId)
+    .map((d) => {
+      // A document inherits its journalpost's (effective) grading unless it has its own.
+      const docSkjerming = skjermingOf(d) ?? skjerming;
+      const docSkjult = skjult(docSkjerming, kanSeSkjermet(actor, docSkjerming, ctx)).dokumenter;
+      return {
+        systemId: d.systemId,
+        journalpostId: d.journalpostId,
+        dokumentnummer: d.dokumentnummer,
+        tilknyttetRegistreringSom: d.tilknyttetRegistreringSom,
+        dokumenttype: d.dokumenttype,
+        dokumentstatus: d.dokumentstatus,
+        tittel: d.tittel,
+        skjerming: skjermingOf(d),
+        skjermet: docSkjult,
+        versjoner: docSkjult ? [] : presentVersjoner(children.versjoner, d.systemId),
+      };
+    });
+
+  return {
+    systemId: row.systemId,
+    sakId: row.sakId,
+    saksnummer: row.saksnummer,
+    dokumentnummer: row.dokumentnummer,
+    registreringsId: formatRegistreringsId(row.saksaar, row.sakssekvensnummer, row.dokumentnummer),
+    journalnummer: formatJournalnummer(row.journalaar, row.journalsekvensnummer),
+    journalaar: row.journalaar,
+    journalsekvensnummer: row.journalsekvensnummer,
+    journalposttype: row.journalposttype,
+    journalstatus: row.journalstatus,
+    laast: isLocked(row.journalstatus),
+    delegertVedtak: row.delegertVedtak,
+    tittel: row.tittel,
+    tittel2: row.tittel2 === null ? null : hide.tittel2 ? SKJERMET_TEKST : row.tittel2,
+    offentligTittel: offentligTittel(row.tittel, row.tittel2, skjerming !== null && skjerming.skjermingsnivaa >= 2),
+    beskrivelse: hide.tittel2 ? null : row.beskrivelse,
+    dokumentdato: row.dokumentdato,
+    journaldato: row.journaldato,
+    mottattDato: iso(row.mottattDato),
+    sendtDato: iso(row.sendtDato),
+    forfallsdato: row.forfallsdato,
+    saksbehandler: { systemId: row.saksbehandlerId, brukernavn: row.saksbehandlerBrukernavn, navn: row.saksbehandlerNavn },
+    administrativEnhet: { systemId: row.administrativEnhetId, kode: row.enhetKode, navn: row.enhetNavn },
+    skjerming,
+    skjermingKilde: kilde,
+    korrespondanseparterSkjermet: hide.parterEllerKlassering,
+    korrespondanseparter: hide.parterEllerKlassering
+      ? []
+      : children.parter
+          .filter((p) => p.journalpostId === row.systemId)
+          .map(({ journalpostId: _jp, rekkefolge: _r, ...p }) => p),
+    dokumenter,
+    merknader: children.merknader
+      .filter((m) => m.journalpostId === row.systemId)
+      .map((m) => ({
+        systemId: m.systemId,
+        merknadstype: m.merknadstype,
+        merknadstekst: m.merknadstekst,
+        merknadsdato: m.merknadsdato.toISOString(),
+        registrertAv: { systemId: m.registrertAvId, brukernavn: m.brukernavn, navn: m.navn },
+      })),
+    opprettetDato: row.opprettetDato.toISOString(),
+    abilities: journalpostAbilities(actor, policyInput),
+  };
+}

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { HistorikkView, IdParams, JournalpostCreateSchema, JournalpostUpdateSchema, JournalpostViewSchema, MerknadCreateSchema, SkjermingUpdateSchema } from '@arkiv/shared';
+import type { AppDeps } from '../app';
+import { presentHistorikk } from '../historikk/historikk.presenter';
+import { listHistorikk } from '../historikk/historikk.repository';
+import { errorResponses } from '../plugins/openapi.plugin';
+import { loadJournalpostView } from './journalpost.queries';
+import { addMerknad, createJournalpost, journalfoer, setJournalpostSkjerming, updateJournalpost } from './journalpost.service';
+
+export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+  const tags = ['Journalpost'];
+  const view = { 200: JournalpostViewSchema, ...errorResponses };
+
+  app.post(
+    '/api/saker/:id/journalposter',
+    { schema: { tags, summary: 'Opprett journalpost i saken', params: IdParams, body: JournalpostCreateSchema, response: { 201: JournalpostViewSchema, ...errorResponses } } },
+    async (req, reply) => {
+      const id = await createJournalpost(db, req.actor, req.params.id, req.body);
+      return reply.status(201).header('location', `/api/journalposter/${id}`).send(await loadJournalpostView(db, req.actor, id));
+    },
+  );
+
+  app.get('/api/journalposter/:id', { schema: { tags, summary: 'Hent journalpost', params: IdParams, response: view } }, async (req) =>
+    loadJournalpostView(db, req.actor, req.params.id),
+  );
+
+  app.patch(
+    '/api/journalposter/:id',
+    { schema: { tags, summary: 'Endre registreringsdata (bare i status R og S)', params: IdParams, body: JournalpostUpdateSchema, response: view } },
+    async (req) => {
+      await updateJournalpost(db, req.actor, req.params.id, req.body);
+      return loadJournalpostView(db, req.actor, req.params.id);
+    },
+  );
+
+  app.put(
+    '/api/journalposter/:id/skjerming',
+    { schema: { tags, summary: 'Sett eller fjern skjerming (også på låste journalposter)', params: IdParams, body: SkjermingUpdateSchema, response: view } },
+    async (req) => {
+      await setJournalpostSkjerming(db, req.actor, req.params.id, req.body.skjerming);
+      return loadJournalpostView(db, req.actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/journalposter/:id/merknader',
+    { schema: { tags, summary: 'Legg til merknad (også på låste journalposter)', params: IdParams, body: MerknadCreateSchema, response: { 201: JournalpostViewSchema, ...errorResponses } } },
+    async (req, reply) => {
+      await addMerknad(db, req.actor, req.params.id, req.body);
+      return reply.status(201).send(await loadJournalpostView(db, req.actor, req.params.id));
+    },
+  );
+
+  app.post('/api/journalposter/:id/journalfoer', { schema: { tags, summary: 'Journalfør (arkivet): S, F eller E → J', params: IdParams, response: view } }, async (req) => {
+    await journalfoer(db, req.actor, req.params.id);
+    return loadJournalpostView(db, req.actor, req.params.id);
+  });
+
+  app.get('/api/journalposter/:id/historikk', { schema: { tags, summary: 'Journalpostens historikk', params: IdParams, response: { 200: Type.Array(HistorikkView), ...errorResponses } } }, async (req) => {
+    await loadJournalpostView(db, req.actor, req.params.id);
+    return presentHistorikk(db, req.actor, await listHistorikk(db, { journalpostId: req.params.id }));
+  });
+};

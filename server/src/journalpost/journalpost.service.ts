@@ -1,0 +1,244 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import {
+  type JournalpostCreate,
+  type JournalpostHandling,
+  type JournalpostUpdate,
+  type MerknadCreate,
+  type SkjermingInput,
+  startstatus,
+  transition,
+} from '@arkiv/shared';
+import type { Actor } from '../auth/actor';
+import type { DB } from '../db/schema';
+import { AppError, forbidden, notFound, validation } from '../errors/app-error';
+import { appendHistorikk, diff } from '../historikk/historikk.repository';
+import { nextNumber } from '../nummerserie/nummerserie.repository';
+import { journalpostPolicy, type JournalpostForPolicy } from '../policies/journalpost.policy';
+import { erArkiv, erIEnhet } from '../policies/predicates';
+import { sakPolicy } from '../policies/sak.policy';
+import { lockSak } from '../sak/sak.repository';
+import { lockJournalpost, replaceKorrespondanseparter } from './journalpost.repository';
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Manual §4: no two journalposter in one sak with the same title. */
+async function assertUniqueTitle(trx: Transaction<DB>, sakId: string, tittel: string, exceptId?: string) {
+  let q = trx
+    .selectFrom('journalpost')
+    .select('systemId')
+    .where('sakId', '=', sakId)
+    .where(sql<string>`lower(trim(tittel))`, '=', tittel.trim().toLowerCase());
+  if (exceptId) q = q.where('systemId', '<>', exceptId);
+  const dup = await q.executeTakeFirst();
+  if (dup) {
+    throw new AppError('duplicate_title', 'Saken har allerede en journalpost med denne tittelen', {
+      errors: [{ field: '/tittel', message: 'tittelen finnes allerede i saken' }],
+      existing: `/api/journalposter/${dup.systemId}`,
+    });
+  }
+}
+
+function skjermingColumns(s: SkjermingInput | null) {
+  return {
+    tilgangskode: s?.tilgangskode ?? null,
+    skjermingsnivaa: s?.skjermingsnivaa ?? null,
+    skjermingshjemmel: s?.skjermingshjemmel ?? null,
+  };
+}
+
+/** Creates a journalpost in a sak: next dokumentnummer in the sak, next journalnummer of the year. */
+export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: string, input: JournalpostCreate, now = new Date()): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const sak = await lockSak(trx, sakId);
+    if (!sak) throw notFound('Saken');
+    if (!sakPolicy.addJournalpost(actor, sak)) {
+      if (sak.saksstatus === 'A' || sak.saksstatus === 'U') throw new AppError('sak_closed', `Saken har status ${sak.saksstatus}`);
+      throw forbidden('Du kan ikke legge journalposter til denne saken');
+    }
+    const saksbehandlerId = input.saksbehandlerId ?? actor.bruker.systemId;
+    const enhetId = input.administrativEnhetId ?? (erIEnhet(actor, sak.administrativEnhetId) ? sak.administrativEnhetId : actor.roller[0]?.enhetId) ?? sak.administrativEnhetId;
+    if (saksbehandlerId !== actor.bruker.systemId) {
+      const sb = await trx.selectFrom('bruker').select('systemId').where('systemId', '=', saksbehandlerId).where('aktiv', '=', true).executeTakeFirst();
+      if (!sb) throw validation('/saksbehandlerId', 'ukjent eller inaktiv bruker');
+    }
+    if (input.administrativEnhetId) {
+      const e = await trx.selectFrom('administrativEnhet').select('systemId').where('systemId', '=', input.administrativEnhetId).executeTakeFirst();
+      if (!e) throw validation('/administrativEnhetId', 'ukjent administrativ enhet');
+    }
+    await assertUniqueTitle(trx, sakId, input.tittel);
+
+    const { sisteDokumentnummer } = await trx
+      .updateTable('sak')
+      .set({ sisteDokumentnummer: sql`siste_dokumentnummer + 1`, oppdatertDato: now })
+      .where('systemId', '=', sakId)
+      .returning('sisteDokumentnummer')
+      .executeTakeFirstOrThrow();
+    const journalaar = now.getUTCFullYear();
+    const journalsekvensnummer = await nextNumber(trx, 'journalnummer', journalaar);
+    const journalstatus = startstatus(input.journalposttype);
+
+    const jp = await trx
+      .insertInto('journalpost')
+      .values({
+        sakId,
+        dokumentnummer: sisteDokumentnummer,
+        journalaar,
+        journalsekvensnummer,
+        journalposttype: input.journalposttype,
+        journalstatus,
+        delegertVedtak: input.delegertVedtak ?? false,
+        tittel: input.tittel.trim(),
+        tittel2: input.tittel2?.trim() || null,
+        beskrivelse: input.beskrivelse ?? null,
+        dokumentdato: input.dokumentdato ?? null,
+        journaldato: today(now),
+        mottattDato: input.mottattDato ? new Date(input.mottattDato) : input.journalposttype === 'I' ? now : null,
+        forfallsdato: input.forfallsdato ?? null,
+        saksbehandlerId,
+        administrativEnhetId: enhetId,
+        ...skjermingColumns(input.skjerming ?? null),
+        noarkTillegg: '{}',
+        opprettetDato: now,
+        opprettetAvId: actor.bruker.systemId,
+        oppdatertDato: now,
+      })
+      .returning(['systemId'])
+      .executeTakeFirstOrThrow();
+    await replaceKorrespondanseparter(trx, jp.systemId, input.korrespondanseparter ?? []);
+    await appendHistorikk(trx, actor, {
+      handling: 'journalpost_opprettet',
+      objekttype: 'journalpost',
+      objektId: jp.systemId,
+      sakId,
+      journalpostId: jp.systemId,
+      data: {
+        journalposttype: input.journalposttype,
+        journalstatus,
+        tittel: input.tittel,
+        dokumentnummer: sisteDokumentnummer,
+        journalnummer: `${journalaar}/${journalsekvensnummer}`,
+      },
+    });
+    return jp.systemId;
+  });
+}
+
+type Locked = NonNullable<Awaited<ReturnType<typeof lockJournalpost>>>;
+
+const forPolicy = (jp: Locked): JournalpostForPolicy => ({
+  saksbehandlerId: jp.saksbehandlerId,
+  administrativEnhetId: jp.administrativEnhetId,
+  journalstatus: jp.journalstatus,
+  sak: { saksansvarligId: jp.sakSaksansvarligId, administrativEnhetId: jp.sakEnhetId },
+});
+
+/**
+ * The fixed order of a journalpost mutation: lock the row → authorize (403) →
+ * check the status machine (409) → the caller writes and appends historikk.
+ */
+export async function lockForAction(trx: Transaction<DB>, actor: Actor, id: string, handling: JournalpostHandling) {
+  const jp = await lockJournalpost(trx, id);
+  if (!jp) throw notFound('Journalposten');
+  if (!journalpostPolicy.mayEdit(actor, forPolicy(jp))) throw forbidden('Du har ikke rettigheter på denne journalposten');
+  const result = transition(jp.journalstatus, handling);
+  if (!result.ok) {
+    const locked = handling === 'endre_registrering' || handling === 'endre_dokument';
+    throw new AppError(
+      locked ? 'journalpost_locked' : 'status_conflict',
+      locked
+        ? `Journalposten har status ${jp.journalstatus} og er låst for endringer`
+        : `Kan ikke utføre ${handling} fra status ${jp.journalstatus} (tillatt fra ${result.tillatteFra.join(', ')})`,
+      { journalstatus: jp.journalstatus },
+    );
+  }
+  return { jp, result };
+}
+
+export async function updateJournalpost(db: Kysely<DB>, actor: Actor, id: string, input: JournalpostUpdate, now = new Date()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { jp } = await lockForAction(trx, actor, id, 'endre_registrering');
+    const { korrespondanseparter, mottattDato, ...fields } = input;
+    if (fields.tittel !== undefined) await assertUniqueTitle(trx, jp.sakId, fields.tittel, id);
+    const changes = {
+      ...fields,
+      ...(fields.tittel !== undefined ? { tittel: fields.tittel.trim() } : {}),
+      ...(mottattDato !== undefined ? { mottattDato: mottattDato === null ? null : new Date(mottattDato) } : {}),
+    };
+    const changed = diff(jp as unknown as Record<string, unknown>, changes);
+    if (Object.keys(changed).length > 0) {
+      // Conditional on the status we checked: a concurrent status change makes this a 409.
+      const res = await trx
+        .updateTable('journalpost')
+        .set({ ...changes, oppdatertDato: now })
+        .where('systemId', '=', id)
+        .where('journalstatus', '=', jp.journalstatus)
+        .executeTakeFirst();
+      if (res.numUpdatedRows === 0n) throw new AppError('concurrent_update');
+    }
+    if (korrespondanseparter) {
+      const before = await trx.selectFrom('korrespondansepart').select(['korrespondanseparttype', 'navn']).where('journalpostId', '=', id).orderBy('rekkefolge').execute();
+      await replaceKorrespondanseparter(trx, id, korrespondanseparter);
+      changed.korrespondanseparter = { fra: before, til: korrespondanseparter.map((p) => ({ korrespondanseparttype: p.korrespondanseparttype, navn: p.navn })) };
+    }
+    if (Object.keys(changed).length === 0) return;
+    await appendHistorikk(trx, actor, { handling: 'journalpost_endret', objekttype: 'journalpost', objektId: id, sakId: jp.sakId, journalpostId: id, data: changed });
+  });
+}
+
+/** Skjerming may be set on locked journalposter too (manual §5). */
+export async function setJournalpostSkjerming(db: Kysely<DB>, actor: Actor, id: string, skjerming: SkjermingInput | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { jp } = await lockForAction(trx, actor, id, 'endre_skjerming');
+    const cols = skjermingColumns(skjerming);
+    const changed = diff(jp as unknown as Record<string, unknown>, cols);
+    if (Object.keys(changed).length === 0) return;
+    await trx.updateTable('journalpost').set({ ...cols, offentlighetsvurdertDato: new Date().toISOString().slice(0, 10) }).where('systemId', '=', id).execute();
+    await appendHistorikk(trx, actor, { handling: 'journalpost_skjerming_endret', objekttype: 'journalpost', objektId: id, sakId: jp.sakId, journalpostId: id, data: changed });
+  });
+}
+
+/** Merknader are accepted in every status (manual §5). */
+export async function addMerknad(db: Kysely<DB>, actor: Actor, journalpostId: string, input: MerknadCreate): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const { jp } = await lockForAction(trx, actor, journalpostId, 'legg_til_merknad');
+    const m = await trx
+      .insertInto('merknad')
+      .values({ journalpostId, merknadstype: input.merknadstype, merknadstekst: input.merknadstekst, registrertAvId: actor.bruker.systemId })
+      .returning('systemId')
+      .executeTakeFirstOrThrow();
+    await appendHistorikk(trx, actor, {
+      handling: 'merknad_lagt_til',
+      objekttype: 'merknad',
+      objektId: m.systemId,
+      sakId: jp.sakId,
+      journalpostId,
+      data: { merknadstype: input.merknadstype, merknadstekst: input.merknadstekst },
+    });
+    return m.systemId;
+  });
+}
+
+/** Archive quality check (manual §5): S, F or E → J. Informal (yellow) merknader are deleted. */
+export async function journalfoer(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
+  if (!erArkiv(actor)) throw forbidden('Bare arkivet journalfører');
+  await db.transaction().execute(async (trx) => {
+    const { jp, result } = await lockForAction(trx, actor, id, 'journalfoer');
+    if (!result.ok) return;
+    const res = await trx
+      .updateTable('journalpost')
+      .set({ journalstatus: result.til, oppdatertDato: new Date() })
+      .where('systemId', '=', id)
+      .where('journalstatus', '=', jp.journalstatus)
+      .executeTakeFirst();
+    if (res.numUpdatedRows === 0n) throw new AppError('concurrent_update');
+    const removed = await trx.deleteFrom('merknad').where('journalpostId', '=', id).where('merknadstype', '=', 'UFORMELL').returning('merknadstekst').execute();
+    await appendHistorikk(trx, actor, {
+      handling: 'journalpost_status_endret',
+      objekttype: 'journalpost',
+      objektId: id,
+      sakId: jp.sakId,
+      journalpostId: id,
+      data: { journalstatus: { fra: jp.journalstatus, til: result.til }, uformelleMerknaderSlettet: removed.length },
+    });
+  });
+}

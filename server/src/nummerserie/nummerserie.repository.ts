@@ -1,0 +1,19 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+
+export type Serie = 'saksnummer' | 'journalnummer';
+
+/**
+ * The next number in a gapless yearly series. The upsert takes the series row's lock
+ * until the calling transaction ends: concurrent callers queue, and a rollback hands
+ * the number back, so numbers are unique and without gaps.
+ */
+export async function nextNumber(trx: Transaction<DB>, serie: Serie, aar: number): Promise<number> {
+  const row = await trx
+    .insertInto('nummerserie')
+    .values({ serie, aar, siste: 1 })
+    .onConflict((oc) => oc.columns(['serie', 'aar']).doUpdateSet({ siste: sql`nummerserie.siste + 1` }))
+    .returning('siste')
+    .executeTakeFirstOrThrow();
+  return row.siste;
+}

@@ -1,0 +1,51 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ProblemSchema } from '@arkiv/shared';
+
+/** Every route documents its errors as problem+json. */
+export const errorResponses = {
+  '4xx': { ...ProblemSchema, description: 'RFC 9457 problem+json' },
+  '5xx': { ...ProblemSchema, description: 'RFC 9457 problem+json' },
+} as const;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** An OpenAPI requestBody for routes whose body is not JSON-validated (multipart). */
+    openapiBody?: unknown;
+  }
+}
+
+/** OpenAPI 3 at GET /openapi.json and a browsable UI at /docs. */
+export const openapiPlugin = fp(async (app: FastifyInstance) => {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Arkiv API',
+        version: '0.1.0',
+        description: 'Noark 5 sak/arkiv for kommuner. Alle feil er RFC 9457 application/problem+json med en stabil `code`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: ({ schema, url, route }) => {
+      const body = route.config?.openapiBody;
+      return { schema: body ? ({ ...schema, body: undefined, requestBody: body } as typeof schema) : schema, url };
+    },
+    transformObject: (doc) => {
+      const spec = 'openapiObject' in doc ? doc.openapiObject : doc.swaggerObject;
+      // Routes with a hand-written requestBody keep it.
+      for (const item of Object.values((spec as { paths?: Record<string, Record<string, Record<string, unknown>>> }).paths ?? {})) {
+        for (const op of Object.values(item)) {
+          const rb = (op as { schema?: { requestBody?: unknown } }).schema?.requestBody;
+          if (rb) op.requestBody = rb;
+        }
+      }
+      return spec as never;
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+});

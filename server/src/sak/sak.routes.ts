@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { HistorikkView, IdParams, JournalpostListQuerySchema, JournalpostViewSchema, Page, SakCreateSchema, SakListQuerySchema, SakUpdateSchema, SakViewSchema } from '@arkiv/shared';
+import { errorResponses } from '../plugins/openapi.plugin';
+import { notFound } from '../errors/app-error';
+import { presentHistorikk } from '../historikk/historikk.presenter';
+import { listHistorikk } from '../historikk/historikk.repository';
+import { listJournalposterInSak } from '../journalpost/journalpost.queries';
+import type { AppDeps } from '../app';
+import { findSak, listSaker } from './sak.repository';
+import { presentSak } from './sak.presenter';
+import { createSak, updateSak } from './sak.service';
+
+export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+  const tags = ['Sak'];
+
+  app.get('/api/saker', { schema: { tags, summary: 'Søk og list saker', querystring: SakListQuerySchema, response: { 200: Page(SakViewSchema), ...errorResponses } } }, async (req) => {
+    const page = await listSaker(db, req.query);
+    return { ...page, items: page.items.map((row) => presentSak(req.actor, row)) };
+  });
+
+  app.post('/api/saker', { schema: { tags, summary: 'Opprett sak', body: SakCreateSchema, response: { 201: SakViewSchema, ...errorResponses } } }, async (req, reply) => {
+    const id = await createSak(db, req.actor, req.body);
+    const row = await findSak(db, id);
+    return reply.status(201).header('location', `/api/saker/${id}`).send(presentSak(req.actor, row!));
+  });
+
+  app.get('/api/saker/:id', { schema: { tags, summary: 'Hent sak', params: IdParams, response: { 200: SakViewSchema, ...errorResponses } } }, async (req) => {
+    const row = await findSak(db, req.params.id);
+    if (!row) throw notFound('Saken');
+    return presentSak(req.actor, row);
+  });
+
+  app.patch('/api/saker/:id', { schema: { tags, summary: 'Endre sak', params: IdParams, body: SakUpdateSchema, response: { 200: SakViewSchema, ...errorResponses } } }, async (req) => {
+    await updateSak(db, req.actor, req.params.id, req.body);
+    const row = await findSak(db, req.params.id);
+    return presentSak(req.actor, row!);
+  });
+
+  app.get(
+    '/api/saker/:id/journalposter',
+    { schema: { tags, summary: 'Sakens journalposter', params: IdParams, querystring: JournalpostListQuerySchema, response: { 200: Page(JournalpostViewSchema), ...errorResponses } } },
+    async (req) => {
+      const sak = await findSak(db, req.params.id);
+      if (!sak) throw notFound('Saken');
+      return listJournalposterInSak(db, req.actor, req.params.id, req.query);
+    },
+  );
+
+  app.get('/api/saker/:id/historikk', { schema: { tags, summary: 'Sakens historikk', params: IdParams, response: { 200: Type.Array(HistorikkView), ...errorResponses } } }, async (req) => {
+    const sak = await findSak(db, req.params.id);
+    if (!sak) throw notFound('Saken');
+    return presentHistorikk(db, req.actor, await listHistorikk(db, { sakId: req.params.id }));
+  });
+};

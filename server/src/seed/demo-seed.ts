@@ -1,0 +1,147 @@
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Rolle, Tilgangskode } from '@arkiv/shared';
+import { type Actor, loadActor } from '../auth/actor';
+import type { BlobStore } from '../blob/blob-store';
+import type { DB } from '../db/schema';
+import { addDokument } from '../dokument/dokument.service';
+import { addMerknad, createJournalpost, journalfoer } from '../journalpost/journalpost.service';
+import { createSak } from '../sak/sak.service';
+import { DEMO_BRUKERE, DEMO_ENHETER, DEMO_KLASSER } from './demo-data';
+
+/**
+ * The demo municipality a newcomer sees on the first `npm start`. Reference data is inserted
+ * directly; saker, journalposter and documents go through the services, so they carry
+ * numbers and historikk like any record made through the API.
+ */
+export async function seedDemoIfEmpty(db: Kysely<DB>, blobs: BlobStore): Promise<boolean> {
+  const any = await db.selectFrom('arkiv').select('systemId').executeTakeFirst();
+  if (any) return false;
+  await seedReferenceData(db);
+  await seedSaker(db, blobs);
+  return true;
+}
+
+export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const enheter = new Map<string, string>();
+    for (const e of DEMO_ENHETER) {
+      const row = await trx
+        .insertInto('administrativEnhet')
+        .values({ kode: e.kode, navn: e.navn, overordnetId: e.overordnet ? (enheter.get(e.overordnet) ?? null) : null })
+        .returning('systemId')
+        .executeTakeFirstOrThrow();
+      enheter.set(e.kode, row.systemId);
+    }
+    for (const b of DEMO_BRUKERE) {
+      const bruker = await trx.insertInto('bruker').values({ brukernavn: b.brukernavn, navn: b.navn, epost: b.epost }).returning('systemId').executeTakeFirstOrThrow();
+      for (const [enhet, rolle] of b.roller as readonly (readonly [string, Rolle])[]) {
+        await trx.insertInto('brukerRolle').values({ brukerId: bruker.systemId, enhetId: enheter.get(enhet)!, rolle }).execute();
+      }
+      for (const [kode, enhet] of b.tilganger as readonly (readonly [Tilgangskode, string | null])[]) {
+        await trx.insertInto('brukerTilgang').values({ brukerId: bruker.systemId, tilgangskode: kode, enhetId: enhet ? enheter.get(enhet)! : null }).execute();
+      }
+    }
+    const arkiv = await trx
+      .insertInto('arkiv')
+      .values({ tittel: 'Fjordvik kommune – sakarkiv', arkivskaperId: '944000000', arkivskaperNavn: 'Fjordvik kommune', opprettetAv: 'system' })
+      .returning('systemId')
+      .executeTakeFirstOrThrow();
+    const ks = await trx
+      .insertInto('klassifikasjonssystem')
+      .values({ tittel: 'KS-arkivnøkkel (K-koder)', klassifikasjonstype: 'Funksjonsbasert, hierarkisk', opprettetAv: 'system' })
+      .returning('systemId')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('arkivdel')
+      .values({ arkivId: arkiv.systemId, klassifikasjonssystemId: ks.systemId, tittel: 'Sakarkiv 2024–', arkivperiodeStartDato: '2024-01-01', opprettetAv: 'system' })
+      .execute();
+    for (const k of DEMO_KLASSER) {
+      await trx.insertInto('klasse').values({ klassifikasjonssystemId: ks.systemId, klasseId: k.klasseId, tittel: k.tittel, opprettetAv: 'system' }).execute();
+    }
+  });
+}
+
+const text = (body: string) => Readable.from([Buffer.from(body, 'utf8')]);
+
+async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
+  const as = async (brukernavn: string): Promise<Actor> => (await loadActor(db, brukernavn))!;
+  const [sbh, sa, led, ark, dok] = await Promise.all(['ola', 'kari', 'lise', 'arne', 'dina'].map(as));
+  const klasse = async (id: string) => (await db.selectFrom('klasse').select('systemId').where('klasseId', '=', id).executeTakeFirstOrThrow()).systemId;
+  const user = async (brukernavn: string) => (await db.selectFrom('bruker').select('systemId').where('brukernavn', '=', brukernavn).executeTakeFirstOrThrow()).systemId;
+  const doc = async (actor: Actor, jpId: string, tittel: string, filnavn: string, body: string) => {
+    const staged = await blobs.stage(text(body));
+    await addDokument(db, blobs, actor, jpId, { tittel }, { staged, filnavn, mimeType: 'text/plain; charset=utf-8' });
+  };
+
+  // 1. A building application, registered by the dokumentsenter and journalført (J).
+  const bygg = await createSak(db, dok!, {
+    tittel: 'Gnr 12 bnr 45 - Storgata 3 - Søknad om tilbygg',
+    tittel2: 'Tiltakshaver Per Hansen',
+    sakstype: 'BS',
+    saksansvarligId: await user('kari'),
+    klasseId: await klasse('L42'),
+    administrativEnhetId: sa!.roller[0]!.enhetId,
+  });
+  const soknad = await createJournalpost(db, dok!, bygg, {
+    journalposttype: 'I',
+    tittel: 'Søknad om tillatelse til tiltak - tilbygg',
+    dokumentdato: '2026-11-02',
+    forfallsdato: '2026-11-30',
+    saksbehandlerId: await user('kari'),
+    korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Arkitektkontoret Nord AS', postadresse: 'Postboks 12', postnummer: '9001', poststed: 'Tromsø', epostadresse: 'post@arkitektnord.example', deresReferanse: 'AN-2026-118' }],
+  });
+  await doc(dok!, soknad, 'Søknad om tillatelse til tiltak', 'soknad.txt', 'Søknad om tillatelse til tiltak etter plan- og bygningsloven § 20-1.\nTiltak: tilbygg 32 m2.\n');
+  await doc(dok!, soknad, 'Situasjonsplan', 'situasjonsplan.txt', 'Situasjonsplan 1:500 (demo).\n');
+  await journalfoer(db, ark!, soknad);
+  await addMerknad(db, sa!, soknad, { merknadstype: 'UFORMELL', merknadstekst: 'Mangler nabovarsel – sjekk før vedtak.' });
+
+  // 2. The saksbehandler's reply in work (R): Dokumenter i arbeid.
+  await createJournalpost(db, sa!, bygg, {
+    journalposttype: 'U',
+    tittel: 'Foreløpig svar - søknad om tilbygg',
+    korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Arkitektkontoret Nord AS', epostadresse: 'post@arkitektnord.example', deresReferanse: 'AN-2026-118' }],
+  });
+
+  // 3. A sak created by a saksbehandler (R) with incoming e-mail he registered himself (S).
+  const plan = await createSak(db, sbh!, { tittel: 'Detaljregulering Sjøfronten', sakstype: 'PS', klasseId: await klasse('L12') });
+  const innspill = await createJournalpost(db, sbh!, plan, {
+    journalposttype: 'I',
+    tittel: 'Innspill til varsel om oppstart - Sjøfronten',
+    forfallsdato: '2026-11-10',
+    korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Sjøfronten Velforening', epostadresse: 'styret@sjofronten.example' }],
+  });
+  await doc(sbh!, innspill, 'Innspill fra velforeningen', 'innspill.txt', 'Vi ber om at strandsonen holdes åpen for allmennheten.\n');
+  const notat = await createJournalpost(db, sbh!, plan, { journalposttype: 'X', tittel: 'Notat fra oppstartsmøte' });
+  await doc(sbh!, notat, 'Referat oppstartsmøte', 'referat.txt', 'Til stede: plan, kommunalteknikk.\n');
+
+  // 4. A screened personnel sak (P, level 3): only HR and the archive see parties and documents.
+  const pers = await createSak(db, ark!, {
+    tittel: 'Personalmappe - Ansatt 1042',
+    tittel2: 'Ola Olsen',
+    sakstype: 'PERS',
+    saksansvarligId: await user('lise'),
+    administrativEnhetId: led!.roller[0]!.enhetId,
+    skjerming: { tilgangskode: 'P', skjermingsnivaa: 3, skjermingshjemmel: 'Offl. § 25' },
+  });
+  const ansettelse = await createJournalpost(db, ark!, pers, {
+    journalposttype: 'I',
+    tittel: 'Søknad om permisjon',
+    tittel2: 'Ola Olsen',
+    saksbehandlerId: await user('lise'),
+    korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Ola Olsen', postadresse: 'Fjellveien 2', postnummer: '9000', poststed: 'Fjordvik' }],
+  });
+  await doc(ark!, ansettelse, 'Søknad om permisjon', 'permisjon.txt', 'Jeg søker om permisjon uten lønn (demo).\n');
+
+  // 5. An incoming letter with its own screening (U, level 1) in an open sak, journalført.
+  const tilskudd = await createSak(db, led!, { tittel: 'Tilskudd til lag og foreninger 2026', sakstype: 'GS', klasseId: await klasse('223') });
+  const soknadTilskudd = await createJournalpost(db, led!, tilskudd, {
+    journalposttype: 'I',
+    tittel: 'Søknad om tilskudd - Fjordvik IL',
+    tittel2: 'Regnskap og budsjett',
+    skjerming: { tilgangskode: 'U', skjermingsnivaa: 1, skjermingshjemmel: 'Offl. § 23 første ledd' },
+    korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Fjordvik IL', organisasjonsnummer: '912345678' }],
+  });
+  await doc(led!, soknadTilskudd, 'Søknad med regnskap', 'tilskudd.txt', 'Regnskap 2025 og budsjett 2026 (demo).\n');
+  await journalfoer(db, ark!, soknadTilskudd);
+}

@@ -1,0 +1,48 @@
+/**
+ * The closed list of problem codes (RFC 9457 `code` extension member).
+ * Clients switch on `code`; the HTTP status and default title live here too.
+ */
+export const PROBLEMS = {
+  validation_failed: { status: 400, title: 'Ugyldig forespørsel' },
+  malformed_request: { status: 400, title: 'Forespørselen kunne ikke leses' },
+  unauthorized: { status: 401, title: 'Ikke innlogget' },
+  token_invalid: { status: 401, title: 'Ugyldig eller utløpt token' },
+  unknown_user: { status: 401, title: 'Ukjent bruker' },
+  forbidden: { status: 403, title: 'Ingen tilgang' },
+  not_found: { status: 404, title: 'Finnes ikke' },
+  route_not_found: { status: 404, title: 'Ukjent adresse' },
+  method_not_allowed: { status: 405, title: 'Metoden er ikke tillatt' },
+  journalpost_locked: { status: 409, title: 'Journalposten er låst' },
+  status_conflict: { status: 409, title: 'Ugyldig statusovergang' },
+  concurrent_update: { status: 409, title: 'Posten ble endret samtidig' },
+  duplicate_title: { status: 409, title: 'Tittelen finnes allerede' },
+  sak_closed: { status: 409, title: 'Saken er avsluttet' },
+  payload_too_large: { status: 413, title: 'Filen er for stor' },
+  unsupported_media_type: { status: 415, title: 'Ukjent innholdstype' },
+  unprocessable: { status: 422, title: 'Forespørselen kan ikke utføres' },
+  checksum_mismatch: { status: 500, title: 'Dokumentet er skadet' },
+  internal_error: { status: 500, title: 'Intern feil' },
+  dev_mode_disabled: { status: 404, title: 'Finnes ikke' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+export const PROBLEM_CODES = Object.keys(PROBLEMS) as ProblemCode[];
+
+export interface FieldError {
+  /** JSON pointer-ish path of the offending field, e.g. `/tittel` or `/korrespondanseparter/0/navn`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly detail?: string;
+  readonly instance?: string;
+  readonly errors?: readonly FieldError[];
+  readonly [extension: string]: unknown;
+}
+
+export const problemType = (code: ProblemCode) => `/problemer/${code}`;

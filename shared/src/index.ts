@@ -1,0 +1,6 @@
+export * from './kodelister';
+export * from './journalstatus';
+export * from './errors';
+export * from './nummer';
+export * from './historikk';
+export * from './api';

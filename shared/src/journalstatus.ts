@@ -1,0 +1,92 @@
+import { JOURNALSTATUSER, type Journalstatus } from './kodelister';
+
+/**
+ * The journalstatus machine (manual §5), as one frozen table:
+ * action → the statuses it is allowed from → the status it leads to (or unchanged).
+ * Who may perform an action is the policies' business; this table only says
+ * what the record's status allows. No I/O, no clock.
+ */
+export const JOURNALPOST_HANDLINGER = [
+  'endre_registrering',
+  'endre_dokument',
+  'endre_skjerming',
+  'legg_til_merknad',
+  'send_til_godkjenning',
+  'ferdigstill',
+  'ekspeder',
+  'journalfoer',
+  'arkiver',
+  'avskriv',
+  'fordel',
+  'flytt',
+  'feilregistrer',
+] as const;
+export type JournalpostHandling = (typeof JOURNALPOST_HANDLINGER)[number];
+
+interface Overgang {
+  readonly fra: readonly Journalstatus[];
+  /** The status after the action; undefined keeps the status. */
+  readonly til?: Journalstatus;
+}
+
+const ALLE: readonly Journalstatus[] = JOURNALSTATUSER.map((s) => s.kode);
+const APNE: readonly Journalstatus[] = JOURNALSTATUSER.filter((s) => !s.laast).map((s) => s.kode);
+
+export const JOURNALSTATUS_TABELL: Readonly<Record<JournalpostHandling, Overgang>> = Object.freeze({
+  /** Registration data (title, parties, dates, dokumenttype) only while R or S. */
+  endre_registrering: { fra: APNE },
+  /** Documents and versions only while R or S. */
+  endre_dokument: { fra: APNE },
+  /** Skjerming and merknader are accepted on locked journalposter too (§5). */
+  endre_skjerming: { fra: ALLE },
+  legg_til_merknad: { fra: ALLE },
+  /** §10.6: the journalpost must be R when sent for approval. */
+  send_til_godkjenning: { fra: ['R'] },
+  /** §5/§11.2: Godkjent (or a direct ferdigstilling) sets F. */
+  ferdigstill: { fra: ['R'], til: 'F' },
+  /** §10.7: an expedition sends R or F and sets E. */
+  ekspeder: { fra: ['R', 'F'], til: 'E' },
+  /** §5: the archive quality-checks registered, finished and expedited journalposter. */
+  journalfoer: { fra: ['S', 'F', 'E'], til: 'J' },
+  /** §12.6 names A among the locked statuses: archived after journalføring. */
+  arkiver: { fra: ['J'], til: 'A' },
+  /** Restanse is follow-up data, not registration data: avskrivning works in every status but A. */
+  avskriv: { fra: ['R', 'S', 'F', 'E', 'J'] },
+  /** §10.1: reassigning saksbehandler and forfallsdato is distribution, allowed until archived. */
+  fordel: { fra: ['R', 'S', 'F', 'E', 'J'] },
+  /** §12.7: the archive moves journalposter to another sak, whatever the status. */
+  flytt: { fra: ALLE },
+  /** §12.6: removal of a wrong registration; R/S by the saksbehandler, others by the archive. */
+  feilregistrer: { fra: ALLE },
+});
+
+export function isLocked(status: Journalstatus): boolean {
+  return JOURNALSTATUSER.find((s) => s.kode === status)?.laast ?? true;
+}
+
+export function isAllowed(status: Journalstatus, handling: JournalpostHandling): boolean {
+  return JOURNALSTATUS_TABELL[handling].fra.includes(status);
+}
+
+export type TransitionResult =
+  | { readonly ok: true; readonly fra: Journalstatus; readonly til: Journalstatus; readonly endret: boolean }
+  | { readonly ok: false; readonly fra: Journalstatus; readonly handling: JournalpostHandling; readonly tillatteFra: readonly Journalstatus[] };
+
+export function transition(status: Journalstatus, handling: JournalpostHandling): TransitionResult {
+  const overgang = JOURNALSTATUS_TABELL[handling];
+  if (!overgang.fra.includes(status)) {
+    return { ok: false, fra: status, handling, tillatteFra: overgang.fra };
+  }
+  const til = overgang.til ?? status;
+  return { ok: true, fra: status, til, endret: til !== status };
+}
+
+/**
+ * The status a new journalpost starts in: incoming post is registered (S) whether the
+ * dokumentsenter or the saksbehandler registers it, so scanned documents can still be
+ * attached; the archive's quality check later sets J. Everything the municipality writes
+ * itself starts reserved (R).
+ */
+export function startstatus(type: 'I' | 'U' | 'N' | 'X' | 'S'): Journalstatus {
+  return type === 'I' ? 'S' : 'R';
+}
