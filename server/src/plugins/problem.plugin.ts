@@ -30,8 +30,8 @@ function fieldErrors(error: FastifyError): FieldError[] {
     const missing = typeof params.missingProperty === 'string' ? `/${params.missingProperty}` : '';
     const extra = typeof params.additionalProperty === 'string' ? `/${params.additionalProperty}` : '';
     const field = `${base}${missing}${extra}` || '/';
-    const message = extra ? 'ukjent felt' : (v.message ?? 'ugyldig verdi');
-    return { field: error.validationContext ? `${error.validationContext}${field}` : field, message };
+    const message = extra ? 'ukjent felt' : missing ? 'mangler' : (v.message ?? 'ugyldig verdi');
+    return { field: error.validationContext ? `/${error.validationContext}${field === '/' ? '' : field}` : field, message };
   });
 }
 
