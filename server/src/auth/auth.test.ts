@@ -10,6 +10,8 @@ import { buildWorld } from '../test/factories';
 import { expectProblem } from '../test/http';
 import { createTokenVerifier } from './token-verifier';
 
+type SigningKey = Parameters<SignJWT['sign']>[0];
+
 /** Bearer JWTs validated with jose: signature via JWKS, issuer, audience, expiry. */
 describe('authentication', () => {
   let ctx: TestContext;
@@ -23,7 +25,7 @@ describe('authentication', () => {
   const meg = (authorization?: string) => ctx.app.inject({ method: 'GET', url: '/api/meg', headers: authorization ? { authorization } : {} });
 
   /** A well-formed token with the dev key's kid, issuer and audience, signed by `key`. */
-  const signedWith = (key: CryptoKey) =>
+  const signedWith = (key: SigningKey) =>
     new SignJWT({ preferred_username: world.sbh.bruker.brukernavn })
       .setProtectedHeader({ alg: 'ES256', kid: ctx.devSigner.jwks.keys[0]!.kid as string })
       .setSubject('s')
@@ -87,7 +89,7 @@ describe('authentication', () => {
 
   describe('production (Entra ID) mode: a remote JWKS, no dev login', () => {
     let jwksServer: Server;
-    let privateKey: CryptoKey;
+    let privateKey: SigningKey;
     let app: Awaited<ReturnType<typeof buildApp>>;
     const issuer = 'https://login.microsoftonline.com/tenant/v2.0';
     const audience = 'api://arkiv-prod';

@@ -46,6 +46,10 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       return spec as never;
     },
   });
+  // The browsable docs are public like the document they show; the API calls made from it still need a token.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...route.config, public: true };
+  });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 });
