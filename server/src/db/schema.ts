@@ -70,6 +70,8 @@ export interface ArkivTable {
   opprettetAv: string;
   avsluttetDato: Date | null;
   avsluttetAv: string | null;
+  noarkTillegg: Generated<Json>;
+  oppbevaringssted: string | null;
 }
 
 export interface KlassifikasjonssystemTable {
@@ -79,6 +81,9 @@ export interface KlassifikasjonssystemTable {
   beskrivelse: string | null;
   opprettetDato: Timestamp;
   opprettetAv: string;
+  noarkTillegg: Generated<Json>;
+  avsluttetDato: Date | null;
+  avsluttetAv: string | null;
 }
 
 export interface ArkivdelTable {
@@ -95,6 +100,7 @@ export interface ArkivdelTable {
   opprettetAv: string;
   avsluttetDato: Date | null;
   avsluttetAv: string | null;
+  noarkTillegg: Generated<Json>;
 }
 
 export interface KlasseTable {
@@ -106,6 +112,10 @@ export interface KlasseTable {
   beskrivelse: string | null;
   opprettetDato: Timestamp;
   opprettetAv: string;
+  noarkTillegg: Generated<Json>;
+  noekkelord: Generated<string[]>;
+  avsluttetDato: Date | null;
+  avsluttetAv: string | null;
 }
 
 export interface NummerserieTable {
@@ -193,6 +203,7 @@ export interface KorrespondansepartTable {
   deresReferanse: string | null;
   brukerId: string | null;
   enhetId: string | null;
+  noarkTillegg: Generated<Json>;
 }
 
 export interface DokumentbeskrivelseTable extends SkjermingColumns {
@@ -209,6 +220,7 @@ export interface DokumentbeskrivelseTable extends SkjermingColumns {
   opprettetDato: Timestamp;
   opprettetAvId: string;
   tilknyttetDato: Timestamp;
+  noarkTillegg: Generated<Json>;
 }
 
 export interface DokumentversjonTable {
@@ -225,6 +237,7 @@ export interface DokumentversjonTable {
   filstoerrelse: ColumnType<string, number | string, number | string>;
   opprettetDato: Timestamp;
   opprettetAvId: string;
+  noarkTillegg: Generated<Json>;
 }
 
 export interface MerknadTable {
@@ -236,6 +249,7 @@ export interface MerknadTable {
   merknadstekst: string;
   merknadsdato: Timestamp;
   registrertAvId: string;
+  noarkTillegg: Generated<Json>;
 }
 
 export interface KryssreferanseTable {
@@ -246,6 +260,7 @@ export interface KryssreferanseTable {
   tilJournalpostId: string | null;
   opprettetDato: Timestamp;
   opprettetAvId: string;
+  noarkTillegg: Generated<Json>;
 }
 
 export interface HistorikkTable {
