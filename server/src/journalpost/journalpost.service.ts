@@ -68,10 +68,15 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
       throw forbidden('Du kan ikke legge journalposter til denne saken');
     }
     const saksbehandlerId = input.saksbehandlerId ?? actor.bruker.systemId;
-    const enhetId = input.administrativEnhetId ?? (erIEnhet(actor, sak.administrativEnhetId) ? sak.administrativEnhetId : actor.roller[0]?.enhetId) ?? sak.administrativEnhetId;
+    let enhetId = input.administrativEnhetId ?? (erIEnhet(actor, sak.administrativEnhetId) ? sak.administrativEnhetId : actor.roller[0]?.enhetId) ?? sak.administrativEnhetId;
     if (saksbehandlerId !== actor.bruker.systemId) {
       const sb = await trx.selectFrom('bruker').select('systemId').where('systemId', '=', saksbehandlerId).where('aktiv', '=', true).executeTakeFirst();
       if (!sb) throw validation('/saksbehandlerId', 'ukjent eller inaktiv bruker');
+      // The journalpost belongs to its saksbehandler's unit (the sak's when they work there), not the registrar's.
+      if (!input.administrativEnhetId) {
+        const enheter = await trx.selectFrom('brukerRolle').select('enhetId').where('brukerId', '=', saksbehandlerId).execute();
+        enhetId = enheter.some((e) => e.enhetId === sak.administrativEnhetId) ? sak.administrativEnhetId : (enheter[0]?.enhetId ?? sak.administrativEnhetId);
+      }
       // §3.1/§10.1: DOK/ARK assign anyone; others only a saksbehandler of the sak's unit.
       if (!erArkiv(actor)) {
         const iEnhet = await trx.selectFrom('brukerRolle').select('brukerId').where('brukerId', '=', saksbehandlerId).where('enhetId', '=', sak.administrativEnhetId).executeTakeFirst();
