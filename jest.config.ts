@@ -15,7 +15,7 @@ const config: Config = {
   roots: ['<rootDir>/shared/src', '<rootDir>/server/src'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc as never, '^.+\\.mjs$': swc as never },
-  // jose and typebox are ESM-only; let swc turn it into CommonJS for Jest's module system.
+  // jose, typebox and cookie (via light-my-request, i.e. app.inject) are ESM-only; swc turns them into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(jose|typebox|@fastify/type-provider-typebox|content-disposition|cookie)/)'],
   moduleNameMapper: { '^@arkiv/shared$': '<rootDir>/shared/src/index.ts' },
   globalSetup: '<rootDir>/server/src/test/global-setup.ts',

@@ -9,6 +9,12 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import type { DB } from './db/schema';
 import { dokumentRoutes } from './dokument/dokument.routes';
+import { ekspederingRoutes } from './ekspedering/ekspedering.routes';
+import { arkivstegRoutes } from './journalpost/arkivsteg.routes';
+import { kurvRoutes } from './kurv/kurv.routes';
+import { oppgaveRoutes } from './oppgave/oppgave.routes';
+import { restanseRoutes } from './restanse/restanse.routes';
+import { stedfortrederRoutes } from './stedfortreder/stedfortreder.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
 import { authPlugin } from './plugins/auth.plugin';
 import { openapiPlugin } from './plugins/openapi.plugin';
@@ -43,5 +49,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(sakRoutes, deps);
   await app.register(journalpostRoutes, deps);
   await app.register(dokumentRoutes, deps);
+  // Saksbehandling (issue 3): the manual's routines.
+  await app.register(arkivstegRoutes, deps);
+  await app.register(restanseRoutes, deps);
+  await app.register(ekspederingRoutes, deps);
+  await app.register(oppgaveRoutes, deps);
+  await app.register(kurvRoutes, deps);
+  await app.register(stedfortrederRoutes, deps);
   return app;
 }

@@ -20,6 +20,18 @@ export interface Config {
   readonly auth: AuthConfig;
   readonly seedDemo: boolean;
   readonly logLevel: string;
+  /** Default forfallsdato per dokumenttype, in days after journaldato (ARKIV_FORFALLSDAGER="I=14,N=14"). */
+  readonly forfallsdager: Partial<Record<'I' | 'U' | 'N', number>>;
+}
+
+function forfallsdagerFrom(raw: string | undefined): Partial<Record<'I' | 'U' | 'N', number>> {
+  const out: Partial<Record<'I' | 'U' | 'N', number>> = {};
+  for (const part of (raw ?? 'I=14,N=14').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([IUN])=(\d{1,4})$/.exec(part);
+    if (!m) throw new ConfigError(`ARKIV_FORFALLSDAGER must look like "I=14,N=14", got "${raw}"`);
+    out[m[1] as 'I' | 'U' | 'N'] = Number(m[2]);
+  }
+  return out;
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     seedDemo: env.ARKIV_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    forfallsdager: forfallsdagerFrom(env.ARKIV_FORFALLSDAGER),
   };
 }

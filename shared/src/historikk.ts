@@ -10,5 +10,17 @@ export const HISTORIKK_HANDLINGER = {
   merknad_lagt_til: 'Merknad lagt til',
   dokument_lagt_til: 'Dokument lagt til',
   dokumentversjon_lagt_til: 'Ny dokumentversjon',
+  sak_status_endret: 'Saksstatus endret',
+  journalpost_fordelt: 'Journalpost fordelt',
+  avskrivning_registrert: 'Avskrevet',
+  avskrivning_trer_i_kraft: 'Avskrivning trer i kraft',
+  journalpost_ekspedert: 'Ekspedert',
+  journalpost_feilregistrert: 'Feilregistrert',
+  journalpost_flyttet: 'Flyttet til annen sak',
+  oppgave_sendt: 'Oppgave sendt',
+  oppgave_besvart: 'Oppgave besvart',
+  oppgave_fjernet: 'Oppgave fjernet fra kurv',
+  oppgave_deaktivert: 'Oppgave deaktivert',
+  stedfortreder_oppnevnt: 'Stedfortreder oppnevnt',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

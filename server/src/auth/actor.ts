@@ -35,6 +35,12 @@ export async function loadActor(db: Kysely<DB>, identity: string): Promise<Actor
   return { bruker, roller, tilganger, paaVegneAv: null };
 }
 
+/** Loads an active user by id (the leader whose desk a stedfortreder works on). */
+export async function loadActorById(db: Kysely<DB>, id: string): Promise<Actor | null> {
+  const b = await db.selectFrom('bruker').select('brukernavn').where('systemId', '=', id).where('aktiv', '=', true).executeTakeFirst();
+  return b ? loadActor(db, b.brukernavn) : null;
+}
+
 /** The unit a user's new records belong to by default: the first unit they hold a role in. */
 export function hovedenhet(actor: Actor): string | undefined {
   return actor.roller[0]?.enhetId;

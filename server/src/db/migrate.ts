@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_core';
+import * as m0002 from './migrations/0002_saksbehandling';
 import * as m0005 from './migrations/0005_noark_tillegg';
 
 /** Migrations are listed here (not read from disk) so the same set runs from src and dist. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_saksbehandling': m0002,
   '0005_noark_tillegg': m0005,
 };
 

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+  Avskrivningsmaate,
   Journalposttype,
+  Oppgavetype,
   Journalstatus,
   Korrespondanseparttype,
   Merknadstype,
@@ -184,6 +186,8 @@ export interface JournalpostTable extends SkjermingColumns {
   oppdatertDato: Timestamp;
   arkivertDato: Date | null;
   arkivertAvId: string | null;
+  feilregistrertDato: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  feilregistrertAvId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface KorrespondansepartTable {
@@ -277,7 +281,72 @@ export interface HistorikkTable {
   data: Json;
 }
 
+export interface StedfortrederTable {
+  systemId: Id;
+  lederId: string;
+  stedfortrederId: string;
+  fraDato: DateOnly;
+  tilDato: DateOnly;
+  tilgangskoder: ColumnType<Tilgangskode[], Tilgangskode[] | undefined, Tilgangskode[]>;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
+export interface AvskrivningTable {
+  systemId: Id;
+  journalpostId: string;
+  avskrivningsmaate: Avskrivningsmaate;
+  avskrivningsdato: Date | null;
+  ventende: Generated<boolean>;
+  merknad: string | null;
+  svarJournalpostId: string | null;
+  avskrevetAvId: string;
+  opprettetDato: Timestamp;
+}
+
+export type OppgaveStatus = 'aktiv' | 'besvart' | 'fjernet' | 'deaktivert';
+
+export interface OppgaveTable {
+  systemId: Id;
+  oppgavetype: Oppgavetype;
+  status: ColumnType<OppgaveStatus, OppgaveStatus | undefined, OppgaveStatus>;
+  journalpostId: string | null;
+  sakId: string | null;
+  avsenderId: string;
+  paaVegneAvId: string | null;
+  mottakerId: string;
+  merknad: string | null;
+  merknadForAlle: Generated<boolean>;
+  forrigeOppgaveId: string | null;
+  svar: string | null;
+  svarMerknad: string | null;
+  svarDato: Date | null;
+  lestDato: Date | null;
+  opprettetDato: Timestamp;
+}
+
+export interface EkspederingTable {
+  systemId: Id;
+  journalpostId: string;
+  korrespondansepartId: string | null;
+  mottakerNavn: string;
+  kanal: 'epost' | 'papir' | 'annen' | 'intern';
+  ekspedertDato: Timestamp;
+  ekspedertAvId: string;
+}
+
+export interface SistBruktSakTable {
+  brukerId: string;
+  sakId: string;
+  tidspunkt: Timestamp;
+}
+
 export interface DB {
+  stedfortreder: StedfortrederTable;
+  avskrivning: AvskrivningTable;
+  oppgave: OppgaveTable;
+  ekspedering: EkspederingTable;
+  sistBruktSak: SistBruktSakTable;
   administrativEnhet: AdministrativEnhetTable;
   bruker: BrukerTable;
   brukerRolle: BrukerRolleTable;

@@ -1,4 +1,4 @@
-import { formatJournalnummer, formatRegistreringsId, isLocked, type JournalpostView } from '@arkiv/shared';
+import { formatJournalnummer, formatRegistreringsId, harRestanse, isLocked, type JournalpostView } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import { journalpostAbilities } from '../policies/journalpost.policy';
 import { effektivSkjerming, kanSeSkjermet, SKJERMET_TEKST, skjermingOf, skjult } from '../policies/skjerming';
@@ -34,11 +34,15 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
   const ctx = { enhetId: row.administrativEnhetId, saksansvarligId: row.sakSaksansvarligId, saksbehandlerId: row.saksbehandlerId };
   const synlig = kanSeSkjermet(actor, skjerming, ctx);
   const hide = skjult(skjerming, synlig);
+  const parter = children.parter.filter((p) => p.journalpostId === row.systemId);
+  const avskrivninger = children.avskrivninger.filter((a) => a.journalpostId === row.systemId);
   const policyInput = {
     saksbehandlerId: row.saksbehandlerId,
     administrativEnhetId: row.administrativEnhetId,
     journalstatus: row.journalstatus,
+    journalposttype: row.journalposttype,
     sak: { saksansvarligId: row.sakSaksansvarligId, administrativEnhetId: row.sakEnhetId },
+    interneMottakerIds: parter.filter((p) => p.korrespondanseparttype === 'IM' && p.brukerId).map((p) => p.brukerId!),
   };
 
   const dokumenter = children.dokumenter
@@ -90,9 +94,7 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
     korrespondanseparterSkjermet: hide.parterEllerKlassering,
     korrespondanseparter: hide.parterEllerKlassering
       ? []
-      : children.parter
-          .filter((p) => p.journalpostId === row.systemId)
-          .map(({ journalpostId: _jp, rekkefolge: _r, ...p }) => p),
+      : parter.map(({ journalpostId: _jp, rekkefolge: _r, ...p }) => p),
     dokumenter,
     merknader: children.merknader
       .filter((m) => m.journalpostId === row.systemId)
@@ -104,6 +106,16 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
         registrertAv: { systemId: m.registrertAvId, brukernavn: m.brukernavn, navn: m.navn },
       })),
     opprettetDato: row.opprettetDato.toISOString(),
+    restanse: harRestanse(row, avskrivninger),
+    avskrivninger: avskrivninger.map((a) => ({
+      systemId: a.systemId,
+      avskrivningsmaate: a.avskrivningsmaate,
+      avskrivningsdato: iso(a.avskrivningsdato),
+      ventende: a.ventende,
+      merknad: a.merknad,
+      svarJournalpostId: a.svarJournalpostId,
+      avskrevetAv: { systemId: a.avskrevetAvId, brukernavn: a.brukernavn, navn: a.navn },
+    })),
     abilities: journalpostAbilities(actor, policyInput),
   };
 }

@@ -23,7 +23,9 @@ export function selectJournalpost(db: Kysely<DB>) {
       'sb.navn as saksbehandlerNavn',
       'e.kode as enhetKode',
       'e.navn as enhetNavn',
-    ]);
+    ])
+    // §12.6: a feilregistrert journalpost is no longer part of any read path.
+    .where('j.feilregistrertDato', 'is', null);
 }
 export type JournalpostRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectJournalpost>['executeTakeFirst']>>>;
 
@@ -72,9 +74,9 @@ export async function replaceKorrespondanseparter(trx: Transaction<DB>, journalp
 
 /** Parties, documents (with versions) and merknader for a set of journalposter, in three queries. */
 export async function loadChildren(db: Kysely<DB>, journalpostIds: readonly string[]) {
-  if (journalpostIds.length === 0) return { parter: [], dokumenter: [], versjoner: [], merknader: [] };
+  if (journalpostIds.length === 0) return { parter: [], dokumenter: [], versjoner: [], merknader: [], avskrivninger: [] };
   const ids = [...journalpostIds];
-  const [parter, dokumenter, merknader] = await Promise.all([
+  const [parter, dokumenter, merknader, avskrivninger] = await Promise.all([
     db.selectFrom('korrespondansepart').selectAll().where('journalpostId', 'in', ids).orderBy('rekkefolge').execute(),
     db.selectFrom('dokumentbeskrivelse').selectAll().where('journalpostId', 'in', ids).orderBy('dokumentnummer').execute(),
     db
@@ -84,6 +86,14 @@ export async function loadChildren(db: Kysely<DB>, journalpostIds: readonly stri
       .select(['b.brukernavn', 'b.navn'])
       .where('m.journalpostId', 'in', ids)
       .orderBy('m.merknadsdato')
+      .execute(),
+    db
+      .selectFrom('avskrivning as a')
+      .innerJoin('bruker as b', 'b.systemId', 'a.avskrevetAvId')
+      .selectAll('a')
+      .select(['b.brukernavn', 'b.navn'])
+      .where('a.journalpostId', 'in', ids)
+      .orderBy('a.opprettetDato')
       .execute(),
   ]);
   const versjoner =
@@ -100,6 +110,6 @@ export async function loadChildren(db: Kysely<DB>, journalpostIds: readonly stri
           .orderBy('versjonsnummer')
           .orderBy('variantformat')
           .execute();
-  return { parter, dokumenter, versjoner, merknader };
+  return { parter, dokumenter, versjoner, merknader, avskrivninger };
 }
 export type JournalpostChildren = Awaited<ReturnType<typeof loadChildren>>;

@@ -8,7 +8,7 @@ import { errorResponses } from '../plugins/openapi.plugin';
 import { loadJournalpostView } from './journalpost.queries';
 import { addMerknad, createJournalpost, journalfoer, setJournalpostSkjerming, updateJournalpost } from './journalpost.service';
 
-export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config }) => {
   const tags = ['Journalpost'];
   const view = { 200: JournalpostViewSchema, ...errorResponses };
 
@@ -16,7 +16,7 @@ export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     '/api/saker/:id/journalposter',
     { schema: { tags, summary: 'Opprett journalpost i saken', params: IdParams, body: JournalpostCreateSchema, response: { 201: JournalpostViewSchema, ...errorResponses } } },
     async (req, reply) => {
-      const id = await createJournalpost(db, req.actor, req.params.id, req.body);
+      const id = await createJournalpost(db, req.actor, req.params.id, req.body, new Date(), { forfallsdager: config.forfallsdager });
       return reply.status(201).header('location', `/api/journalposter/${id}`).send(await loadJournalpostView(db, req.actor, id));
     },
   );

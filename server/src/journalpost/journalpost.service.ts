@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
+  leggTilDager,
+  type Journalposttype,
   type JournalpostCreate,
   type JournalpostHandling,
   type JournalpostUpdate,
@@ -46,9 +48,19 @@ function skjermingColumns(s: SkjermingInput | null) {
   };
 }
 
+/** Defaults from configuration: days from journaldato to forfallsdato per dokumenttype (§5). */
+export interface JournalpostDefaults {
+  readonly forfallsdager?: Partial<Record<Journalposttype, number>>;
+}
+
 /** Creates a journalpost in a sak: next dokumentnummer in the sak, next journalnummer of the year. */
-export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: string, input: JournalpostCreate, now = new Date()): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: string, input: JournalpostCreate, now = new Date(), defaults: JournalpostDefaults = {}): Promise<string> {
+  return db.transaction().execute((trx) => opprettJournalpost(trx, actor, sakId, input, now, defaults));
+}
+
+/** The transaction-level creation, for routines that create a journalpost as one step of more (§10.2.2). */
+export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sakId: string, input: JournalpostCreate, now: Date, defaults: JournalpostDefaults = {}): Promise<string> {
+  {
     const sak = await lockSak(trx, sakId);
     if (!sak) throw notFound('Saken');
     if (!sakPolicy.addJournalpost(actor, sak)) {
@@ -56,10 +68,20 @@ export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: str
       throw forbidden('Du kan ikke legge journalposter til denne saken');
     }
     const saksbehandlerId = input.saksbehandlerId ?? actor.bruker.systemId;
-    const enhetId = input.administrativEnhetId ?? (erIEnhet(actor, sak.administrativEnhetId) ? sak.administrativEnhetId : actor.roller[0]?.enhetId) ?? sak.administrativEnhetId;
+    let enhetId = input.administrativEnhetId ?? (erIEnhet(actor, sak.administrativEnhetId) ? sak.administrativEnhetId : actor.roller[0]?.enhetId) ?? sak.administrativEnhetId;
     if (saksbehandlerId !== actor.bruker.systemId) {
       const sb = await trx.selectFrom('bruker').select('systemId').where('systemId', '=', saksbehandlerId).where('aktiv', '=', true).executeTakeFirst();
       if (!sb) throw validation('/saksbehandlerId', 'ukjent eller inaktiv bruker');
+      // The journalpost belongs to its saksbehandler's unit (the sak's when they work there), not the registrar's.
+      if (!input.administrativEnhetId) {
+        const enheter = await trx.selectFrom('brukerRolle').select('enhetId').where('brukerId', '=', saksbehandlerId).execute();
+        enhetId = enheter.some((e) => e.enhetId === sak.administrativEnhetId) ? sak.administrativEnhetId : (enheter[0]?.enhetId ?? sak.administrativEnhetId);
+      }
+      // §3.1/§10.1: DOK/ARK assign anyone; others only a saksbehandler of the sak's unit.
+      if (!erArkiv(actor)) {
+        const iEnhet = await trx.selectFrom('brukerRolle').select('brukerId').where('brukerId', '=', saksbehandlerId).where('enhetId', '=', sak.administrativEnhetId).executeTakeFirst();
+        if (!iEnhet) throw forbidden('Du kan bare gi journalposten til en saksbehandler i sakens enhet');
+      }
     }
     if (input.administrativEnhetId) {
       const e = await trx.selectFrom('administrativEnhet').select('systemId').where('systemId', '=', input.administrativEnhetId).executeTakeFirst();
@@ -76,6 +98,8 @@ export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: str
     const journalaar = now.getUTCFullYear();
     const journalsekvensnummer = await nextNumber(trx, 'journalnummer', journalaar);
     const journalstatus = startstatus(input.journalposttype);
+    const dager = defaults.forfallsdager?.[input.journalposttype];
+    const forfallsdato = input.forfallsdato ?? (dager !== undefined && input.journalposttype !== 'X' && input.journalposttype !== 'S' ? leggTilDager(today(now), dager) : null);
 
     const jp = await trx
       .insertInto('journalpost')
@@ -93,7 +117,7 @@ export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: str
         dokumentdato: input.dokumentdato ?? null,
         journaldato: today(now),
         mottattDato: input.mottattDato ? new Date(input.mottattDato) : input.journalposttype === 'I' ? now : null,
-        forfallsdato: input.forfallsdato ?? null,
+        forfallsdato,
         saksbehandlerId,
         administrativEnhetId: enhetId,
         ...skjermingColumns(input.skjerming ?? null),
@@ -117,10 +141,12 @@ export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: str
         tittel: input.tittel,
         dokumentnummer: sisteDokumentnummer,
         journalnummer: `${journalaar}/${journalsekvensnummer}`,
+        saksbehandlerId,
+        forfallsdato,
       },
     });
     return jp.systemId;
-  });
+  }
 }
 
 type Locked = NonNullable<Awaited<ReturnType<typeof lockJournalpost>>>;
@@ -138,7 +164,7 @@ const forPolicy = (jp: Locked): JournalpostForPolicy => ({
  */
 export async function lockForAction(trx: Transaction<DB>, actor: Actor, id: string, handling: JournalpostHandling) {
   const jp = await lockJournalpost(trx, id);
-  if (!jp) throw notFound('Journalposten');
+  if (!jp || jp.feilregistrertDato) throw notFound('Journalposten');
   if (!journalpostPolicy.mayEdit(actor, forPolicy(jp))) throw forbidden('Du har ikke rettigheter på denne journalposten');
   const result = transition(jp.journalstatus, handling);
   if (!result.ok) {

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { type Actor, loadActor } from '../auth/actor';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { DB } from '../db/schema';
-import { AppError } from '../errors/app-error';
+import { AppError, validation } from '../errors/app-error';
+import { somStedfortreder } from '../stedfortreder/stedfortreder.service';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,7 +30,10 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return m?.[1];
 }
 
-/** Every route needs a valid bearer token unless its config says `public: true`. */
+/**
+ * Every route needs a valid bearer token unless its config says `public: true`.
+ * `X-Paa-Vegne-Av: <leder-id>` puts a stedfortreder on the leader's desk (§11.3).
+ */
 export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOptions) => {
   app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('onRequest', async (request) => {
@@ -43,6 +47,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
     }
     const actor = await loadActor(opts.db, identity);
     if (!actor) throw new AppError('unknown_user', `Brukeren ${identity} finnes ikke i arkivet`);
+    // §11.3: a stedfortreder switches to the leader's desk with this header.
+    const paaVegneAv = request.headers['x-paa-vegne-av'];
+    if (typeof paaVegneAv === 'string' && paaVegneAv !== '') {
+      if (!/^[0-9a-f-]{36}$/i.test(paaVegneAv)) throw validation('/headers/x-paa-vegne-av', 'må være en bruker-id');
+      request.actor = await somStedfortreder(opts.db, actor, paaVegneAv);
+      return;
+    }
     request.actor = actor;
   });
 });

@@ -1,12 +1,15 @@
-import { isAllowed, type Journalstatus } from '@arkiv/shared';
+import { isAllowed, type Journalposttype, type Journalstatus } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
-import { erArkiv, erLederFor, erSaksansvarlig, erSaksbehandler } from './predicates';
+import { erArkiv, erArkivansvarlig, erLederFor, erMeg, erSaksansvarlig, erSaksbehandler } from './predicates';
 
 export interface JournalpostForPolicy {
   readonly saksbehandlerId: string;
   readonly administrativEnhetId: string;
   readonly journalstatus: Journalstatus;
+  readonly journalposttype?: Journalposttype;
   readonly sak: { readonly saksansvarligId: string; readonly administrativEnhetId: string };
+  /** Internal recipients (IM) of an N-notat: they follow it up (§10.8). */
+  readonly interneMottakerIds?: readonly string[];
 }
 
 /** Who has rights on a journalpost (manual §6): its SBH, the sak's SA, the unit's leader, the archive. */
@@ -15,6 +18,9 @@ const harRettPaa = (actor: Actor, jp: JournalpostForPolicy) =>
   erSaksansvarlig(actor, jp.sak) ||
   erLederFor(actor, jp.administrativEnhetId) ||
   erArkiv(actor);
+
+/** The receiver of an N-notat follows it up and may avskrive it. */
+const erInternMottaker = (actor: Actor, jp: JournalpostForPolicy) => (jp.interneMottakerIds ?? []).some((id) => erMeg(actor, id));
 
 /**
  * Pure journalpost policies. Each combines who (the predicates) with what the
@@ -29,6 +35,23 @@ export const journalpostPolicy = {
   addDokument: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'endre_dokument'),
   changeSkjerming: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'endre_skjerming'),
   addMerknad: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'legg_til_merknad'),
+  /** Who may avskrive: those with rights, and the internal recipients of an N-notat. */
+  mayAvskriv: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) || erInternMottaker(actor, jp),
+  avskriv: (actor: Actor, jp: JournalpostForPolicy) =>
+    (harRettPaa(actor, jp) || erInternMottaker(actor, jp)) && isAllowed(jp.journalstatus, 'avskriv') && jp.journalposttype !== 'S',
+  fordel: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'fordel'),
+  sendTilGodkjenning: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'send_til_godkjenning'),
+  ekspeder: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'ekspeder'),
+  /** §5: only the archive journalfører. */
+  mayJournalfoer: (actor: Actor) => erArkiv(actor),
+  journalfoer: (actor: Actor, jp: JournalpostForPolicy) => erArkiv(actor) && isAllowed(jp.journalstatus, 'journalfoer'),
+  /** §12.6: the SBH removes own journalposter in R or S; the archive any. */
+  mayFeilregistrer: (actor: Actor, jp: JournalpostForPolicy) =>
+    erArkiv(actor) || (erSaksbehandler(actor, jp) && (jp.journalstatus === 'R' || jp.journalstatus === 'S')),
+  feilregistrer: (actor: Actor, jp: JournalpostForPolicy) =>
+    isAllowed(jp.journalstatus, 'feilregistrer') && journalpostPolicy.mayFeilregistrer(actor, jp),
+  /** §12.7: only the archive (ARK) moves a journalpost to another sak. */
+  flytt: (actor: Actor, jp: JournalpostForPolicy) => erArkivansvarlig(actor) && isAllowed(jp.journalstatus, 'flytt'),
 };
 
 export function journalpostAbilities(actor: Actor, jp: JournalpostForPolicy): Record<string, boolean> {
@@ -38,5 +61,12 @@ export function journalpostAbilities(actor: Actor, jp: JournalpostForPolicy): Re
     addDokument: journalpostPolicy.addDokument(actor, jp),
     changeSkjerming: journalpostPolicy.changeSkjerming(actor, jp),
     addMerknad: journalpostPolicy.addMerknad(actor, jp),
+    avskriv: journalpostPolicy.avskriv(actor, jp),
+    fordel: journalpostPolicy.fordel(actor, jp),
+    sendTilGodkjenning: journalpostPolicy.sendTilGodkjenning(actor, jp),
+    ekspeder: journalpostPolicy.ekspeder(actor, jp),
+    journalfoer: journalpostPolicy.journalfoer(actor, jp),
+    feilregistrer: journalpostPolicy.feilregistrer(actor, jp),
+    flytt: journalpostPolicy.flytt(actor, jp),
   };
 }

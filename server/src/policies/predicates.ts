@@ -15,11 +15,19 @@ export const erLederFor = (actor: Actor, enhetId: string) => harRolle(actor, 'LE
 
 export const erIEnhet = (actor: Actor, enhetId: string) => actor.roller.some((r) => r.enhetId === enhetId);
 
-export const erSaksansvarlig = (actor: Actor, sak: { saksansvarligId: string }) =>
-  sak.saksansvarligId === actor.bruker.systemId;
+/**
+ * The desk the actor works on: their own, or, as stedfortreder (§11.3), the leader's.
+ * A deputy on a leader's desk owns what the leader owns.
+ */
+export const pultEier = (actor: Actor) => actor.paaVegneAv?.systemId ?? actor.bruker.systemId;
 
-export const erSaksbehandler = (actor: Actor, jp: { saksbehandlerId: string }) =>
-  jp.saksbehandlerId === actor.bruker.systemId;
+export const erMeg = (actor: Actor, brukerId: string) => brukerId === actor.bruker.systemId || brukerId === actor.paaVegneAv?.systemId;
+
+export const erStedfortrederFor = (actor: Actor, lederId: string) => actor.paaVegneAv?.systemId === lederId;
+
+export const erSaksansvarlig = (actor: Actor, sak: { saksansvarligId: string }) => erMeg(actor, sak.saksansvarligId);
+
+export const erSaksbehandler = (actor: Actor, jp: { saksbehandlerId: string }) => erMeg(actor, jp.saksbehandlerId);
 
 /** Authorized for a tilgangskode, for all units or for the record's unit. */
 export const harTilgangskode = (actor: Actor, kode: Tilgangskode, enhetId: string) =>

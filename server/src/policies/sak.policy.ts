@@ -1,6 +1,6 @@
 import type { Saksstatus } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
-import { erArkiv, erIEnhet, erLederFor, erSaksansvarlig, harRolle } from './predicates';
+import { erArkiv, erArkivansvarlig, erIEnhet, erLederFor, erSaksansvarlig, harRolle } from './predicates';
 
 export interface SakForPolicy {
   readonly saksansvarligId: string;
@@ -24,6 +24,15 @@ export const sakPolicy = {
       (harRolle(actor, 'SBH') && erIEnhet(actor, sak.administrativEnhetId))),
   addMerknad: (actor: Actor, sak: SakForPolicy) =>
     erSaksansvarlig(actor, sak) || erLederFor(actor, sak.administrativEnhetId) || erArkiv(actor),
+  /** §12.5: OBS-dato is the saksansvarlig's reminder (leader and archive too). */
+  settObs: (actor: Actor, sak: SakForPolicy) => sakPolicy.update(actor, sak),
+  /** §5: the archive checks a sak the SBH created: R → B. */
+  kontroller: (actor: Actor, sak: SakForPolicy) => erArkiv(actor) && sak.saksstatus === 'R',
+  /** §5: only ARK closes (A) and reopens. Blockers (restanse, not journalført) are checked in the service. */
+  avslutt: (actor: Actor, sak: SakForPolicy) => erArkivansvarlig(actor) && (sak.saksstatus === 'R' || sak.saksstatus === 'B'),
+  gjenaapne: (actor: Actor, sak: SakForPolicy) => erArkivansvarlig(actor) && (sak.saksstatus === 'A' || sak.saksstatus === 'U'),
+  /** §12.8: a wrongly created sak is set to Utgår by the archive/dokumentsenter. */
+  utgaar: (actor: Actor, sak: SakForPolicy) => erArkiv(actor) && aapen(sak),
 };
 
 export function sakAbilities(actor: Actor, sak: SakForPolicy): Record<string, boolean> {
@@ -32,5 +41,10 @@ export function sakAbilities(actor: Actor, sak: SakForPolicy): Record<string, bo
     update: sakPolicy.update(actor, sak),
     addJournalpost: sakPolicy.addJournalpost(actor, sak),
     addMerknad: sakPolicy.addMerknad(actor, sak),
+    settObs: sakPolicy.settObs(actor, sak),
+    kontroller: sakPolicy.kontroller(actor, sak),
+    avslutt: sakPolicy.avslutt(actor, sak),
+    gjenaapne: sakPolicy.gjenaapne(actor, sak),
+    utgaar: sakPolicy.utgaar(actor, sak),
   };
 }

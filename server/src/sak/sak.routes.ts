@@ -10,6 +10,8 @@ import type { AppDeps } from '../app';
 import { findSak, listSaker } from './sak.repository';
 import { presentSak } from './sak.presenter';
 import { createSak, updateSak } from './sak.service';
+import { endreSaksstatus, merkSakBrukt } from './sak-status';
+import { SakStatusHandlingSchema } from '@arkiv/shared';
 
 export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   const tags = ['Sak'];
@@ -28,8 +30,18 @@ export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db })
   app.get('/api/saker/:id', { schema: { tags, summary: 'Hent sak', params: IdParams, response: { 200: SakViewSchema, ...errorResponses } } }, async (req) => {
     const row = await findSak(db, req.params.id);
     if (!row) throw notFound('Saken');
+    await merkSakBrukt(db, req.actor.paaVegneAv?.systemId ?? req.actor.bruker.systemId, row.systemId);
     return presentSak(req.actor, row);
   });
+
+  app.post(
+    '/api/saker/:id/status',
+    { schema: { tags, summary: 'Arkivets steg: kontroller (R→B), avslutt (A), gjenåpne, utgår (U)', params: IdParams, body: SakStatusHandlingSchema, response: { 200: SakViewSchema, ...errorResponses } } },
+    async (req) => {
+      await endreSaksstatus(db, req.actor, req.params.id, req.body.handling);
+      return presentSak(req.actor, (await findSak(db, req.params.id))!);
+    },
+  );
 
   app.patch('/api/saker/:id', { schema: { tags, summary: 'Endre sak', params: IdParams, body: SakUpdateSchema, response: { 200: SakViewSchema, ...errorResponses } } }, async (req) => {
     await updateSak(db, req.actor, req.params.id, req.body);

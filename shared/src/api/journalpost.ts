@@ -15,6 +15,7 @@ import {
   VariantformatSchema,
 } from './common';
 import { SkjermingView } from './sak';
+import { AvskrivningView } from './saksbehandling';
 
 const Tekst = (max: number) => Type.String({ maxLength: max });
 
@@ -176,6 +177,9 @@ export const JournalpostViewSchema = Type.Object(
     dokumenter: Type.Array(DokumentView),
     merknader: Type.Array(MerknadView),
     opprettetDato: Tidspunkt,
+    /** Must still be followed up (manual §5, §10.2). */
+    restanse: Type.Boolean(),
+    avskrivninger: Type.Array(AvskrivningView),
     abilities: Type.Record(Type.String(), Type.Boolean()),
   },
   {},

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { FordelInput } from '@arkiv/shared';
+import type { Actor } from '../auth/actor';
+import type { DB } from '../db/schema';
+import { giInterneKopier } from '../ekspedering/kopier';
+import { AppError, forbidden, validation } from '../errors/app-error';
+import { appendHistorikk, diff } from '../historikk/historikk.repository';
+import { erArkiv } from '../policies/predicates';
+import { lockForAction } from './journalpost.service';
+
+/**
+ * §10.1 / §3.1: pass a journalpost on. The archive and dokumentsenter assign anyone (the
+ * journalpost follows the new saksbehandler's unit); a saksbehandler or leader only within
+ * the journalpost's unit. Also forfallsdato, skjerming, a merknad and internal kopimottakere.
+ */
+export async function fordel(db: Kysely<DB>, actor: Actor, id: string, input: FordelInput, now = new Date()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { jp } = await lockForAction(trx, actor, id, 'fordel');
+    const changes: Record<string, unknown> = {};
+    if (input.saksbehandlerId && input.saksbehandlerId !== jp.saksbehandlerId) {
+      const roller = await trx
+        .selectFrom('brukerRolle as r')
+        .innerJoin('bruker as b', 'b.systemId', 'r.brukerId')
+        .select(['r.enhetId'])
+        .where('r.brukerId', '=', input.saksbehandlerId)
+        .where('b.aktiv', '=', true)
+        .execute();
+      if (roller.length === 0) throw validation('/saksbehandlerId', 'ukjent eller inaktiv bruker');
+      const iEnhet = roller.some((r) => r.enhetId === jp.administrativEnhetId);
+      if (!iEnhet && !erArkiv(actor)) throw forbidden('Du kan bare fordele til en saksbehandler i egen enhet');
+      changes.saksbehandlerId = input.saksbehandlerId;
+      if (!iEnhet) changes.administrativEnhetId = roller[0]!.enhetId;
+    }
+    if (input.forfallsdato !== undefined) changes.forfallsdato = input.forfallsdato;
+    if (input.skjerming !== undefined) {
+      changes.tilgangskode = input.skjerming?.tilgangskode ?? null;
+      changes.skjermingsnivaa = input.skjerming?.skjermingsnivaa ?? null;
+      changes.skjermingshjemmel = input.skjerming?.skjermingshjemmel ?? null;
+    }
+    const changed = diff(jp as unknown as Record<string, unknown>, changes);
+    if (Object.keys(changed).length > 0) {
+      const res = await trx
+        .updateTable('journalpost')
+        .set({ ...changes, oppdatertDato: now })
+        .where('systemId', '=', id)
+        .where('journalstatus', '=', jp.journalstatus)
+        .executeTakeFirst();
+      if (res.numUpdatedRows === 0n) throw new AppError('concurrent_update');
+    }
+    if (input.merknad) {
+      await trx.insertInto('merknad').values({ journalpostId: id, merknadstype: 'UFORMELL', merknadstekst: input.merknad, registrertAvId: actor.bruker.systemId }).execute();
+      changed.merknad = { fra: null, til: input.merknad };
+    }
+    if (input.kopimottakerIds?.length) {
+      const brukere = await trx.selectFrom('bruker').select(['systemId', 'navn']).where('systemId', 'in', input.kopimottakerIds).where('aktiv', '=', true).execute();
+      if (brukere.length !== new Set(input.kopimottakerIds).size) throw validation('/kopimottakerIds', 'ukjent eller inaktiv bruker');
+      const har = await trx.selectFrom('korrespondansepart').select(['brukerId', 'rekkefolge']).where('journalpostId', '=', id).execute();
+      let rekkefolge = Math.max(0, ...har.map((h) => h.rekkefolge));
+      const nye = brukere.filter((b) => !har.some((h) => h.brukerId === b.systemId));
+      if (nye.length > 0) {
+        await trx.insertInto('korrespondansepart').values(nye.map((b) => ({ journalpostId: id, korrespondanseparttype: 'IK' as const, rekkefolge: ++rekkefolge, navn: b.navn, brukerId: b.systemId }))).execute();
+        changed.kopimottakere = { fra: null, til: nye.map((b) => b.navn) };
+      }
+      // Already ferdigstilt or expedited: the copy goes out now.
+      if (jp.journalstatus !== 'R' && jp.journalstatus !== 'S') await giInterneKopier(trx, actor, id, jp.sakId);
+    }
+    if (Object.keys(changed).length === 0) return;
+    await appendHistorikk(trx, actor, { handling: 'journalpost_fordelt', objekttype: 'journalpost', objektId: id, sakId: jp.sakId, journalpostId: id, data: changed });
+  });
+}

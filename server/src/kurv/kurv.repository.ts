@@ -1,0 +1,106 @@
+import { type Kysely, sql } from 'kysely';
+import { type Journalposttype, KURVER, type Kurv, leggTilDager } from '@arkiv/shared';
+import type { Actor } from '../auth/actor';
+import type { DB } from '../db/schema';
+import { pultEier } from '../policies/predicates';
+import { restanseSql } from '../restanse/restanse.sql';
+
+/**
+ * The baskets on the desk (DOMAIN.md §5), for the user or the leader they deputize for.
+ * Who follows a restanse up: the saksbehandler, but for an expedited N-notat its internal
+ * recipients (§10.8). Titles are line 1, which is always public (§8).
+ */
+function restanseEier(db: Kysely<DB>, eier: string) {
+  return db
+    .selectFrom('journalpost as j')
+    .innerJoin('sak as s', 's.systemId', 'j.sakId')
+    .where('j.feilregistrertDato', 'is', null)
+    .where(restanseSql, '=', sql<boolean>`true`)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('j.journalposttype', '<>', 'N'), eb('j.saksbehandlerId', '=', eier)]),
+        eb.and([
+          eb('j.journalposttype', '=', 'N'),
+          eb('j.journalstatus', 'in', ['E', 'J', 'A']),
+          eb.exists(eb.selectFrom('korrespondansepart as k').select('k.systemId').whereRef('k.journalpostId', '=', 'j.systemId').where('k.korrespondanseparttype', '=', 'IM').where('k.brukerId', '=', eier)),
+        ]),
+      ]),
+    );
+}
+
+const jpItem = [
+  sql<'journalpost'>`'journalpost'`.as('type'),
+  'j.systemId',
+  'j.tittel',
+  sql<string>`s.mappe_id || '-' || j.dokumentnummer`.as('nummer'),
+  'j.journalposttype',
+] as const;
+
+function oppgaver(db: Kysely<DB>) {
+  return db
+    .selectFrom('oppgave as o')
+    .leftJoin('journalpost as j', 'j.systemId', 'o.journalpostId')
+    .innerJoin('sak as s', 's.systemId', 'o.sakId')
+    .where('o.status', '=', 'aktiv')
+    .select([
+      sql<'oppgave'>`'oppgave'`.as('type'),
+      'o.systemId',
+      sql<string>`coalesce(j.tittel, s.tittel)`.as('tittel'),
+      sql<string>`s.mappe_id || coalesce('-' || j.dokumentnummer, '')`.as('nummer'),
+      'j.journalposttype',
+      sql<string | null>`to_char(o.opprettet_dato, 'YYYY-MM-DD')`.as('dato'),
+    ]);
+}
+
+function saker(db: Kysely<DB>) {
+  return db.selectFrom('sak as s').select([sql<'sak'>`'sak'`.as('type'), 's.systemId', 's.tittel', 's.mappeId as nummer', sql<null>`null`.as('journalposttype')]);
+}
+
+export function kurvQuery(db: Kysely<DB>, actor: Actor, kurv: Kurv, idag: string) {
+  const eier = pultEier(actor);
+  switch (kurv) {
+    case 'ubehandlet':
+      return restanseEier(db, eier).where((eb) => eb.or([eb('j.forfallsdato', 'is', null), eb('j.forfallsdato', '>=', idag)])).select([...jpItem, 'j.forfallsdato as dato']);
+    case 'forfall':
+      return restanseEier(db, eier).where('j.forfallsdato', '<', idag).select([...jpItem, 'j.forfallsdato as dato']);
+    case 'dokumenter_i_arbeid':
+      return db
+        .selectFrom('journalpost as j')
+        .innerJoin('sak as s', 's.systemId', 'j.sakId')
+        .where('j.feilregistrertDato', 'is', null)
+        .where('j.saksbehandlerId', '=', eier)
+        .where('j.journalstatus', '=', 'R')
+        .select([...jpItem, 'j.journaldato as dato']);
+    case 'mottatte_oppgaver':
+      return oppgaver(db).where('o.mottakerId', '=', eier).where('o.oppgavetype', 'not in', ['GODKJENNING', 'INTERN_KOPI']);
+    case 'sendt_til_godkjenning':
+      return oppgaver(db).where('o.oppgavetype', '=', 'GODKJENNING').where((eb) => eb.or([eb('o.avsenderId', '=', eier), eb('o.paaVegneAvId', '=', eier)]));
+    case 'mottatt_for_godkjenning':
+      return oppgaver(db).where('o.oppgavetype', '=', 'GODKJENNING').where('o.mottakerId', '=', eier);
+    case 'kopier':
+      return oppgaver(db).where('o.oppgavetype', '=', 'INTERN_KOPI').where('o.mottakerId', '=', eier);
+    case 'obs_saker':
+      // §12.5: shown from 5 days before the OBS-dato until cleared by hand.
+      return saker(db).select('s.obsDato as dato').where('s.saksansvarligId', '=', eier).where('s.obsDato', 'is not', null).where('s.obsDato', '<=', leggTilDager(idag, 5));
+    case 'mine_saker':
+      return saker(db).select('s.saksdato as dato').where('s.saksansvarligId', '=', eier).where('s.saksstatus', 'in', ['R', 'B']);
+    case 'siste_saksmapper':
+      return saker(db).innerJoin('sistBruktSak as b', 'b.sakId', 's.systemId').select(sql<string>`to_char(b.tidspunkt, 'YYYY-MM-DD')`.as('dato')).where('b.brukerId', '=', eier);
+  }
+}
+
+export async function listKurv(db: Kysely<DB>, actor: Actor, kurv: Kurv, idag: string) {
+  const rows = await (kurvQuery(db, actor, kurv, idag) as ReturnType<typeof saker>).orderBy(sql`dato desc nulls last`).limit(200).execute();
+  return rows as unknown as { type: 'journalpost' | 'sak' | 'oppgave'; systemId: string; tittel: string; nummer: string; journalposttype: Journalposttype | null; dato: string | null }[];
+}
+
+/** Every basket with its count, in one round trip per basket. */
+export async function tellKurver(db: Kysely<DB>, actor: Actor, idag: string) {
+  return Promise.all(
+    KURVER.map(async (kurv) => {
+      const q = kurvQuery(db, actor, kurv, idag) as ReturnType<typeof saker>;
+      const { n } = await db.selectFrom(q.as('k')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      return { kurv, antall: Number(n) };
+    }),
+  );
+}

@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { KurvItem, KurvParams, KURVER, Kodeverdi } from '@arkiv/shared';
+import type { AppDeps } from '../app';
+import { errorResponses } from '../plugins/openapi.plugin';
+import { listKurv, tellKurver } from './kurv.repository';
+
+const idag = () => new Date().toISOString().slice(0, 10);
+
+export const kurvRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+  const tags = ['Arbeidsbord'];
+  app.get(
+    '/api/kurver',
+    { schema: { tags, summary: 'Kurvene med antall (for brukeren eller lederen man er stedfortreder for)', response: { 200: Type.Array(Type.Object({ kurv: Kodeverdi(KURVER), antall: Type.Integer() })), ...errorResponses } } },
+    async (req) => tellKurver(db, req.actor, idag()),
+  );
+  app.get('/api/kurver/:kurv', { schema: { tags, summary: 'Innholdet i en kurv', params: KurvParams, response: { 200: Type.Array(KurvItem), ...errorResponses } } }, async (req) =>
+    listKurv(db, req.actor, req.params.kurv, idag()),
+  );
+};

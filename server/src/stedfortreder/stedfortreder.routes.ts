@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { StedfortrederCreateSchema, Uuid } from '@arkiv/shared';
+import type { AppDeps } from '../app';
+import { errorResponses } from '../plugins/openapi.plugin';
+import { listStedfortredere, oppnevnStedfortreder } from './stedfortreder.service';
+
+const StedfortrederView = Type.Object({
+  systemId: Uuid,
+  fraDato: Type.String(),
+  tilDato: Type.String(),
+  tilgangskoder: Type.Array(Type.String()),
+  lederId: Uuid,
+  lederBrukernavn: Type.String(),
+  lederNavn: Type.String(),
+  stedfortrederId: Uuid,
+  stedfortrederBrukernavn: Type.String(),
+  stedfortrederNavn: Type.String(),
+});
+
+export const stedfortrederRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+  const tags = ['Stedfortreder'];
+  app.post('/api/stedfortredere', { schema: { tags, summary: 'Oppnevn stedfortreder (§11.3)', body: StedfortrederCreateSchema, response: { 201: Type.Object({ systemId: Uuid }), ...errorResponses } } }, async (req, reply) =>
+    reply.status(201).send({ systemId: await oppnevnStedfortreder(db, req.actor, req.body) }),
+  );
+  app.get('/api/stedfortredere', { schema: { tags, summary: 'Mine stedfortredere og dem jeg er stedfortreder for', response: { 200: Type.Array(StedfortrederView), ...errorResponses } } }, async (req) =>
+    listStedfortredere(db, req.actor),
+  );
+};
