@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { Pool } from 'pg';
 import { type Database, openDatabase } from '../db/database';
 
-export const TEMPLATE_DB = 'arkiv_template';
+/**
+ * One test run's databases on a shared PostgreSQL server are named after the run (the Jest
+ * parent's pid), so concurrent runs on one server never drop each other's databases.
+ */
+export const RUN_PREFIX = 'arkiv_t_';
+export const runId = () => process.env.ARKIV_TEST_RUN ?? String(process.pid);
+export const templateDb = () => `${RUN_PREFIX}${runId()}_template`;
 
 export function databaseUrl(base: string, name: string): string {
   const url = new URL(base);
@@ -21,10 +27,10 @@ export const onPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `arkiv_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const name = `${RUN_PREFIX}${runId()}_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
-      await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+      await admin.query(`create database "${name}" template "${templateDb()}"`);
     } finally {
       await admin.end();
     }
