@@ -10,5 +10,6 @@ export const HISTORIKK_HANDLINGER = {
   merknad_lagt_til: 'Merknad lagt til',
   dokument_lagt_til: 'Dokument lagt til',
   dokumentversjon_lagt_til: 'Ny dokumentversjon',
+  dokument_publisering_endret: 'Publisering i offentlig journal endret',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

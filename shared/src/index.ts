@@ -4,3 +4,4 @@ export * from './errors';
 export * from './nummer';
 export * from './historikk';
 export * from './api';
+export * from './foedselsnummer';

@@ -59,6 +59,6 @@ export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
 
   app.get('/api/journalposter/:id/historikk', { schema: { tags, summary: 'Journalpostens historikk', params: IdParams, response: { 200: Type.Array(HistorikkView), ...errorResponses } } }, async (req) => {
     await loadJournalpostView(db, req.actor, req.params.id);
-    return presentHistorikk(db, req.actor, await listHistorikk(db, { journalpostId: req.params.id }));
+    return presentHistorikk(await listHistorikk(db, req.actor, { journalpostId: req.params.id }));
   });
 };

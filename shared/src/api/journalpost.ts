@@ -127,8 +127,10 @@ export const DokumentView = Type.Object(
     dokumentstatus: Type.String(),
     tittel: Type.String(),
     skjerming: Type.Union([SkjermingView, Type.Null()]),
-    /** True when the user may not see the content (screened documents). */
+    /** True when the user may not see the content (screened documents); the title is then `*****`. */
     skjermet: Type.Boolean(),
+    /** The saksbehandler chose to publish it in the offentlig journal (only when nothing about it is screened). */
+    publiseres: Type.Boolean(),
     versjoner: Type.Array(DokumentversjonView),
   },
   {},
