@@ -14,6 +14,7 @@ import { authPlugin } from './plugins/auth.plugin';
 import { openapiPlugin } from './plugins/openapi.plugin';
 import { problemPlugin } from './plugins/problem.plugin';
 import { sakRoutes } from './sak/sak.routes';
+import { sokRoutes } from './sok/sok.routes';
 import { systemRoutes } from './system/system.routes';
 
 /** Everything the routes need, passed in (no globals), so tests build the same app. */
@@ -43,5 +44,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(sakRoutes, deps);
   await app.register(journalpostRoutes, deps);
   await app.register(dokumentRoutes, deps);
+  await app.register(sokRoutes, deps);
   return app;
 }
