@@ -112,6 +112,7 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
     administrativEnhet: { systemId: row.administrativEnhetId, kode: row.enhetKode, navn: row.enhetNavn },
     skjerming,
     skjermingKilde: kilde,
+    trengerOffentlighetsvurdering: skjerming?.tilgangskode === 'XX' && row.offentlighetsvurdertDato === null,
     korrespondanseparterSkjermet: hide.parterEllerKlassering,
     korrespondanseparter: hide.parterEllerKlassering
       ? []

@@ -6,7 +6,7 @@ import { presentHistorikk } from '../historikk/historikk.presenter';
 import { listHistorikk } from '../historikk/historikk.repository';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { loadJournalpostView } from './journalpost.queries';
-import { addMerknad, createJournalpost, journalfoer, setJournalpostSkjerming, updateJournalpost } from './journalpost.service';
+import { addMerknad, arkiver, createJournalpost, journalfoer, setJournalpostSkjerming, updateJournalpost } from './journalpost.service';
 
 export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   const tags = ['Journalpost'];
@@ -54,6 +54,11 @@ export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
 
   app.post('/api/journalposter/:id/journalfoer', { schema: { tags, summary: 'Journalfør (arkivet): S, F eller E → J', params: IdParams, response: view } }, async (req) => {
     await journalfoer(db, req.actor, req.params.id);
+    return loadJournalpostView(db, req.actor, req.params.id);
+  });
+
+  app.post('/api/journalposter/:id/arkiver', { schema: { tags, summary: 'Arkiver (arkivet): J → A', params: IdParams, response: view } }, async (req) => {
+    await arkiver(db, req.actor, req.params.id);
     return loadJournalpostView(db, req.actor, req.params.id);
   });
 

@@ -51,6 +51,8 @@ export const JournalpostCreateSchema = Type.Object(
     administrativEnhetId: Type.Optional(Uuid),
     delegertVedtak: Type.Optional(Type.Boolean()),
     skjerming: Type.Optional(SkjermingSchema),
+    /** The archive only: register as XX (midlertidig skjermet) until the saksbehandler has assessed it. */
+    midlertidigSkjermet: Type.Optional(Type.Boolean()),
     korrespondanseparter: Type.Optional(Type.Array(KorrespondansepartInputSchema, { maxItems: 500 })),
   },
   { additionalProperties: false },
@@ -173,6 +175,11 @@ export const JournalpostViewSchema = Type.Object(
     skjerming: Type.Union([SkjermingView, Type.Null()]),
     /** Where the effective skjerming comes from: own, inherited from the sak, or none. */
     skjermingKilde: Type.Union([Type.Literal('journalpost'), Type.Literal('sak'), Type.Null()]),
+    /**
+     * Midlertidig skjermet (XX) and not yet assessed: the saksbehandler is reminded to make the
+     * offentlighetsvurdering (set the right skjerming, or none).
+     */
+    trengerOffentlighetsvurdering: Type.Boolean(),
     korrespondanseparterSkjermet: Type.Boolean(),
     korrespondanseparter: Type.Array(KorrespondansepartView),
     dokumenter: Type.Array(DokumentView),
