@@ -263,6 +263,23 @@ describe('offentlig journal', () => {
     expect(lastPage.body).toContain(`Side ${last} av ${last}`);
   });
 
+  it('shows the demo seed: an archived post with a published document, every level of skjerming, the fødselsnummer held back', async () => {
+    const items = (await page(`${periodeAar}&antall=100`)).items;
+    const byTitle = (t: string) => items.filter((i) => i.offentligTittel === t);
+    const bygg = byTitle('Søknad om tillatelse til tiltak - tilbygg')[0]!;
+    expect(bygg.journalstatus).toBe('A');
+    expect(bygg.dokumenter.map((d) => d.tittel)).toEqual(['Situasjonsplan']);
+    expect((await get(bygg.dokumenter[0]!.url)).body).toContain('Situasjonsplan');
+    expect(byTitle('Søknad om tilskudd - Fjordvik IL - Regnskap og budsjett')[0]).toMatchObject({ tilgangskode: 'U', dokumenter: [] });
+    expect(items.filter((i) => i.offentligTittel === 'Søknad om startlån - *****').length).toBeGreaterThanOrEqual(2);
+    expect(byTitle('Opplysninger om søkers økonomi - *****')[0]).toMatchObject({ korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: '*****' }] });
+    expect(byTitle('Søknad om permisjon - *****')[0]).toMatchObject({ tilgangskode: 'P', sak: { offentligTittel: 'Personalmappe - Ansatt 1042 - *****' } });
+    expect(items.some((i) => i.offentligTittel.includes('skoleskyss for'))).toBe(false);
+    expect(items.some((i) => i.offentligTittel.startsWith('E-post om skoleskyss'))).toBe(false);
+    const avviste = await ctx.app.inject({ method: 'GET', url: `/api/offentlig-journal/avviste?${periodeAar}`, headers: await ctx.auth('arne') });
+    expect((avviste.json() as { offentligTittel: string }[]).map((a) => a.offentligTittel)).toContain('Søknad om skoleskyss for 15058543206');
+  });
+
   it('the SQL fødselsnummer guard agrees with the TypeScript one', async () => {
     const digits = fc.array(fc.constantFrom(...'0123456789'), { minLength: 9, maxLength: 9 }).map((a) => a.join(''));
     const withCheckDigits = digits.chain((nine) => fc.tuple(fc.constantFrom(...'0123456789'), fc.constantFrom(...'0123456789')).map(([a, b]) => `${nine}${a}${b}`));
