@@ -3,7 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { Pool } from 'pg';
 import { type Database, openDatabase } from '../db/database';
 
-export const TEMPLATE_DB = 'arkiv_template';
+/**
+ * Database names on a shared PostgreSQL server: `<prefix>_template` and `<prefix>_t_*`.
+ * ARKIV_TEST_DB_PREFIX lets concurrent runs (several worktrees, CI jobs) on one server keep
+ * out of each other's way: global setup drops stale copies of its own prefix only.
+ */
+export const DB_PREFIX = (() => {
+  const p = process.env.ARKIV_TEST_DB_PREFIX ?? 'arkiv';
+  if (!/^[a-z][a-z0-9]{0,30}$/.test(p)) throw new Error(`ARKIV_TEST_DB_PREFIX must be lowercase letters and digits, got "${p}"`);
+  return p;
+})();
+export const TEMPLATE_DB = `${DB_PREFIX}_template`;
 
 export function databaseUrl(base: string, name: string): string {
   const url = new URL(base);
@@ -21,7 +31,7 @@ export const onPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `arkiv_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const name = `${DB_PREFIX}_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
       await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);

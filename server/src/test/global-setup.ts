@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { createKysely, openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { TEMPLATE_DB, databaseUrl } from './db';
+import { DB_PREFIX, TEMPLATE_DB, databaseUrl } from './db';
 
 /**
  * Prepares one migrated template the test files copy: a PGlite dump (loaded in ~0.5 s per
@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
   if (url) {
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
-      const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'arkiv_t_%' or datname = $1`, [TEMPLATE_DB]);
+      const old = await admin.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $2) or datname = $1`, [TEMPLATE_DB, `${DB_PREFIX}_t_`]);
       for (const { datname } of old.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
       await admin.query(`create database "${TEMPLATE_DB}"`);
     } finally {
