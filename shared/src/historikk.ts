@@ -10,6 +10,7 @@ export const HISTORIKK_HANDLINGER = {
   merknad_lagt_til: 'Merknad lagt til',
   dokument_lagt_til: 'Dokument lagt til',
   dokumentversjon_lagt_til: 'Ny dokumentversjon',
+  dokument_skjerming_endret: 'Skjerming på dokument endret',
   dokument_publisering_endret: 'Publisering i offentlig journal endret',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

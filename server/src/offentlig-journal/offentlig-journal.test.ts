@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { validateXML } from 'xmllint-wasm';
 import { inneholderFoedselsnummer, type OffentligJournalPage } from '@arkiv/shared';
-import { setPublisering } from '../dokument/publisering.service';
+import { setPublisering } from '../dokument/offentlighet.service';
 import { createJournalpost, journalfoer, setJournalpostSkjerming } from '../journalpost/journalpost.service';
 import { seedDemoIfEmpty } from '../seed/demo-seed';
 import { createTestContext, type TestContext } from '../test/context';
@@ -204,6 +204,13 @@ describe('offentlig journal', () => {
     expect((await get(`/offentlig-journal/dokumenter/${ids.aapenDok}`)).statusCode).toBe(404);
     await setJournalpostSkjerming(ctx.db, w.ark, ids.aapen!, null);
     expect((await get(`/offentlig-journal/dokumenter/${ids.aapenDok}`)).statusCode).toBe(200);
+    // So does a skjerming on the document itself.
+    const headers = await ctx.auth(w.sbh.bruker.brukernavn);
+    const graded = await ctx.app.inject({ method: 'PUT', url: `/api/dokumenter/${ids.aapenDok}/skjerming`, headers, payload: { skjerming: { tilgangskode: 'IS', skjermingsnivaa: 1, skjermingshjemmel: 'Offl. § 14' } } });
+    expect(graded.statusCode).toBe(200);
+    expect(graded.json().dokumenter.find((d: { systemId: string }) => d.systemId === ids.aapenDok)).toMatchObject({ skjerming: { tilgangskode: 'IS' }, skjermet: false });
+    expect((await get(`/offentlig-journal/dokumenter/${ids.aapenDok}`)).statusCode).toBe(404);
+    expect((await page(`${periodeAar}&antall=100`)).items.find((i) => i.systemId === ids.aapen)!.dokumenter).toEqual([]);
   });
 
   it('gives an offentligJournal.xml for the seeded period that validates against the official XSD', async () => {

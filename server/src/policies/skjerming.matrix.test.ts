@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { type Rolle, SKJERMINGSNIVAA_KODER, type Skjermingsnivaa, TILGANGSKODE_KODER, type Tilgangskode } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import { addDokument } from '../dokument/dokument.service';
+import { setDokumentSkjerming } from '../dokument/offentlighet.service';
 import { dokumentSkjult, journalpostSkjultNivaa } from '../journalpost/journalpost.presenter';
 import { findJournalpost, loadChildren, loadChildrenFor, selectJournalpostFor, type JournalpostRow } from '../journalpost/journalpost.repository';
 import { createJournalpost, updateJournalpost } from '../journalpost/journalpost.service';
@@ -110,8 +111,7 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
       const staged = await ctx.blobs.stage(Readable.from([Buffer.from(mk(i, PARTS.innhold))]));
       const dokId = await addDokument(db, ctx.blobs, eier, jpId, { tittel: mk(i, PARTS.dok) }, { staged, filnavn: 'brev.txt', mimeType: 'text/plain' });
       if (skjerming && g.paa === 'dokument') {
-        // No endpoint grades a single document yet: set the columns the way the archive would.
-        await db.updateTable('dokumentbeskrivelse').set({ tilgangskode: g.kode, skjermingsnivaa: g.nivaa, skjermingshjemmel: 'Offl. § 13' }).where('systemId', '=', dokId).execute();
+        await setDokumentSkjerming(db, eier, dokId, skjerming);
       }
       fixtures.push({ i, kode: g.kode, nivaa: g.nivaa, paa: g.paa, sakId, jpId, dokId });
     }

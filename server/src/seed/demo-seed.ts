@@ -5,7 +5,7 @@ import { type Actor, loadActor } from '../auth/actor';
 import type { BlobStore } from '../blob/blob-store';
 import type { DB } from '../db/schema';
 import { addDokument } from '../dokument/dokument.service';
-import { setPublisering } from '../dokument/publisering.service';
+import { setPublisering } from '../dokument/offentlighet.service';
 import { addMerknad, arkiver, createJournalpost, journalfoer } from '../journalpost/journalpost.service';
 import { createSak } from '../sak/sak.service';
 import { DEMO_BRUKERE, DEMO_ENHETER, DEMO_KLASSER } from './demo-data';

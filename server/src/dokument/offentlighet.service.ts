@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { SkjermingInput } from '@arkiv/shared';
+import { diff } from '../historikk/historikk.repository';
 import { finnFoedselsnummer } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
@@ -45,5 +47,24 @@ export async function setPublisering(db: Kysely<DB>, actor: Actor, dokumentId: s
       journalpostId: jp.systemId,
       data: { publiseres: { fra: dok.publiseres, til: publiseres } },
     });
+  });
+}
+
+/**
+ * A skjerming on one document (manual §8: documents inherit their journalpost's grading unless
+ * they have their own). Like the journalpost's, it may be set in every status by whoever has
+ * rights on the journalpost. The public journal stops serving a published document the moment
+ * it is screened (checked in SQL at read time).
+ */
+export async function setDokumentSkjerming(db: Kysely<DB>, actor: Actor, dokumentId: string, skjerming: SkjermingInput | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const dok = await trx.selectFrom('dokumentbeskrivelse').selectAll().where('systemId', '=', dokumentId).executeTakeFirst();
+    if (!dok) throw notFound('Dokumentet');
+    const { jp } = await lockForAction(trx, actor, dok.journalpostId, 'endre_skjerming');
+    const cols = { tilgangskode: skjerming?.tilgangskode ?? null, skjermingsnivaa: skjerming?.skjermingsnivaa ?? null, skjermingshjemmel: skjerming?.skjermingshjemmel ?? null };
+    const changed = diff(dok as unknown as Record<string, unknown>, cols);
+    if (Object.keys(changed).length === 0) return;
+    await trx.updateTable('dokumentbeskrivelse').set(cols).where('systemId', '=', dokumentId).execute();
+    await appendHistorikk(trx, actor, { handling: 'dokument_skjerming_endret', objekttype: 'dokumentbeskrivelse', objektId: dokumentId, sakId: jp.sakId, journalpostId: jp.systemId, data: changed });
   });
 }
