@@ -287,6 +287,15 @@ describe('offentlig journal', () => {
     expect((avviste.json() as { offentligTittel: string }[]).map((a) => a.offentligTittel)).toContain('Søknad om skoleskyss for 15058543206');
   });
 
+  it('documents the new routes in the OpenAPI description', async () => {
+    const res = await get('/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of ['/api/offentlig-journal', '/api/offentlig-journal.xml', '/api/offentlig-journal/avviste', '/offentlig-journal/dokumenter/{id}', '/api/sok', '/api/dokumenter/{id}/publisering', '/api/dokumenter/{id}/skjerming']) {
+      expect({ p, documented: paths.includes(p) }).toEqual({ p, documented: true });
+    }
+  });
+
   it('the SQL fødselsnummer guard agrees with the TypeScript one', async () => {
     const digits = fc.array(fc.constantFrom(...'0123456789'), { minLength: 9, maxLength: 9 }).map((a) => a.join(''));
     const withCheckDigits = digits.chain((nine) => fc.tuple(fc.constantFrom(...'0123456789'), fc.constantFrom(...'0123456789')).map(([a, b]) => `${nine}${a}${b}`));
