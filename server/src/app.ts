@@ -16,10 +16,12 @@ import { oppgaveRoutes } from './oppgave/oppgave.routes';
 import { restanseRoutes } from './restanse/restanse.routes';
 import { stedfortrederRoutes } from './stedfortreder/stedfortreder.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
+import { offentligJournalRoutes } from './offentlig-journal/offentlig-journal.routes';
 import { authPlugin } from './plugins/auth.plugin';
 import { openapiPlugin } from './plugins/openapi.plugin';
 import { problemPlugin } from './plugins/problem.plugin';
 import { sakRoutes } from './sak/sak.routes';
+import { sokRoutes } from './sok/sok.routes';
 import { systemRoutes } from './system/system.routes';
 
 /** Everything the routes need, passed in (no globals), so tests build the same app. */
@@ -56,5 +58,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(oppgaveRoutes, deps);
   await app.register(kurvRoutes, deps);
   await app.register(stedfortrederRoutes, deps);
+  await app.register(sokRoutes, deps);
+  await app.register(offentligJournalRoutes, deps);
   return app;
 }

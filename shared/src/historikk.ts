@@ -22,5 +22,7 @@ export const HISTORIKK_HANDLINGER = {
   oppgave_fjernet: 'Oppgave fjernet fra kurv',
   oppgave_deaktivert: 'Oppgave deaktivert',
   stedfortreder_oppnevnt: 'Stedfortreder oppnevnt',
+  dokument_skjerming_endret: 'Skjerming på dokument endret',
+  dokument_publisering_endret: 'Publisering i offentlig journal endret',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

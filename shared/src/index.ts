@@ -5,3 +5,4 @@ export * from './nummer';
 export * from './historikk';
 export * from './api';
 export * from './restanse';
+export * from './foedselsnummer';

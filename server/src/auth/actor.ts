@@ -30,7 +30,7 @@ export async function loadActor(db: Kysely<DB>, identity: string): Promise<Actor
   if (!bruker) return null;
   const [roller, tilganger] = await Promise.all([
     db.selectFrom('brukerRolle').select(['enhetId', 'rolle']).where('brukerId', '=', bruker.systemId).execute(),
-    db.selectFrom('brukerTilgang').select(['tilgangskode', 'enhetId']).where('brukerId', '=', bruker.systemId).execute(),
+    effektiveTilganger(db, bruker.systemId),
   ]);
   return { bruker, roller, tilganger, paaVegneAv: null };
 }
@@ -40,6 +40,42 @@ export async function loadActorById(db: Kysely<DB>, id: string): Promise<Actor |
   const b = await db.selectFrom('bruker').select('brukernavn').where('systemId', '=', id).where('aktiv', '=', true).executeTakeFirst();
   return b ? loadActor(db, b.brukernavn) : null;
 }
+
+export type Tilgang = Actor['tilganger'][number];
+
+/**
+ * The one place a user's tilgangskoder come from: every policy (TypeScript) and the SQL
+ * filter (policies/skjerming.sql.ts) read `actor.tilganger`, which is filled from here.
+ * Today: the user's own authorizations. Stedfortreder periods (issue 3) add the codes the
+ * period grants, for `now` inside the period, here and nowhere else.
+ */
+export async function effektiveTilganger(db: Kysely<DB>, brukerId: string, _now: Date = new Date()): Promise<Tilgang[]> {
+  const own = await db.selectFrom('brukerTilgang').select(['tilgangskode', 'enhetId']).where('brukerId', '=', brukerId).execute();
+  return dedupeTilganger(own);
+}
+
+/** One entry per (code, unit); an all-units grant makes the unit-scoped ones of that code redundant. */
+export function dedupeTilganger(tilganger: readonly Tilgang[]): Tilgang[] {
+  const global = new Set(tilganger.filter((t) => t.enhetId === null).map((t) => t.tilgangskode));
+  const seen = new Set<string>();
+  const out: Tilgang[] = [];
+  for (const t of tilganger) {
+    if (t.enhetId !== null && global.has(t.tilgangskode)) continue;
+    const key = `${t.tilgangskode}|${t.enhetId ?? '*'}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ tilgangskode: t.tilgangskode, enhetId: t.enhetId });
+  }
+  return out;
+}
+
+/** The public (not signed in): no roles, no codes. The offentlig journal reads as this actor. */
+export const OFFENTLIGHETEN: Actor = Object.freeze({
+  bruker: Object.freeze({ systemId: '00000000-0000-0000-0000-000000000000', brukernavn: 'offentligheten', navn: 'Offentligheten' }),
+  roller: Object.freeze([]) as readonly never[],
+  tilganger: Object.freeze([]) as readonly never[],
+  paaVegneAv: null,
+});
 
 /** The unit a user's new records belong to by default: the first unit they hold a role in. */
 export function hovedenhet(actor: Actor): string | undefined {

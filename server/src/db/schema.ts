@@ -221,6 +221,8 @@ export interface DokumentbeskrivelseTable extends SkjermingColumns {
   beskrivelse: string | null;
   forfatter: string | null;
   publiseres: Generated<boolean>;
+  publisertAvId: string | null;
+  publisertDato: Date | null;
   opprettetDato: Timestamp;
   opprettetAvId: string;
   tilknyttetDato: Timestamp;

@@ -2,13 +2,14 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { IdParams, JournalpostViewSchema, TILKNYTNING_KODER, type Tilknytning, Uuid, VARIANTFORMAT_KODER, type Variantformat, VariantformatSchema } from '@arkiv/shared';
+import { IdParams, JournalpostViewSchema, SkjermingUpdateSchema, TILKNYTNING_KODER, type Tilknytning, Uuid, VARIANTFORMAT_KODER, type Variantformat, VariantformatSchema } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import type { StagedBlob } from '../blob/blob-store';
 import { AppError, validation } from '../errors/app-error';
 import { loadJournalpostView } from '../journalpost/journalpost.queries';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { addDokument, addVersjon, findVersjonForDownload, type UploadedFile } from './dokument.service';
+import { setDokumentSkjerming, setPublisering } from './offentlighet.service';
 
 const MULTIPART_BODY = {
   description: 'multipart/form-data: feltene først, deretter én fil i feltet `fil`',
@@ -99,6 +100,34 @@ export const dokumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(versjon.filnavn)}`)
       .send(stream);
   };
+  app.put(
+    '/api/dokumenter/:id/publisering',
+    {
+      schema: {
+        tags,
+        summary: 'Velg om dokumentet publiseres i offentlig journal (bare når ingenting ved det er skjermet)',
+        params: IdParams,
+        body: Type.Object({ publiseres: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: JournalpostViewSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      await setPublisering(db, req.actor, req.params.id, req.body.publiseres);
+      const dok = await db.selectFrom('dokumentbeskrivelse').select('journalpostId').where('systemId', '=', req.params.id).executeTakeFirstOrThrow();
+      return loadJournalpostView(db, req.actor, dok.journalpostId);
+    },
+  );
+
+  app.put(
+    '/api/dokumenter/:id/skjerming',
+    { schema: { tags, summary: 'Sett eller fjern skjerming på ett dokument (også på låste journalposter)', params: IdParams, body: SkjermingUpdateSchema, response: { 200: JournalpostViewSchema, ...errorResponses } } },
+    async (req) => {
+      await setDokumentSkjerming(db, req.actor, req.params.id, req.body.skjerming);
+      const dok = await db.selectFrom('dokumentbeskrivelse').select('journalpostId').where('systemId', '=', req.params.id).executeTakeFirstOrThrow();
+      return loadJournalpostView(db, req.actor, dok.journalpostId);
+    },
+  );
+
   const VariantQuery = Type.Object({ variantformat: Type.Optional(VariantformatSchema) }, { additionalProperties: false });
 
   app.get('/api/dokumenter/:id/innhold', { schema: { tags, summary: 'Last ned aktiv versjon', params: IdParams, querystring: VariantQuery, response: errorResponses } }, download);

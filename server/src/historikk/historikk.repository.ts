@@ -1,7 +1,17 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { HistorikkHandling } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
+import { grading, skjermingFilter } from '../policies/skjerming.sql';
+
+/** Keys that never carry screenable content and stay visible in a screened record's history. */
+export const HISTORIKK_ALLTID_SYNLIG = ['journalstatus', 'journalposttype', 'dokumentnummer', 'journalnummer', 'saksnummer', 'sakstype', 'versjonsnummer', 'variantformat', 'tilknytning', 'merknadstype'] as const;
+
+/**
+ * The grading an entry is read under: the document's (own, else its journalpost's, else the
+ * sak's) for document entries, the journalpost's for journalpost entries, the sak's otherwise.
+ */
+const HISTORIKK = grading({ own: ['hd', 'hj', 'hs'], enhetId: sql<string>`coalesce(hj.administrativ_enhet_id, hs.administrativ_enhet_id)`, saksansvarligId: 'hs.saksansvarligId', saksbehandlerId: 'hj.saksbehandlerId' });
 
 export interface HistorikkEntry {
   readonly handling: HistorikkHandling;
@@ -46,18 +56,27 @@ export function diff<T extends Record<string, unknown>>(before: T, changes: Part
   return out;
 }
 
-export function listHistorikk(db: Kysely<DB>, filter: { sakId?: string; journalpostId?: string }) {
+/**
+ * Historikk is a read path like any other: an entry about a record the user does not see
+ * through (any level) has its data reduced, in SQL, to the status fields that never carry
+ * screenable content, plus `skjermet: true`.
+ */
+export function listHistorikk(db: Kysely<DB>, actor: Actor, filter: { sakId?: string; journalpostId?: string }) {
+  const f = skjermingFilter(actor);
+  const keep = sql.join(HISTORIKK_ALLTID_SYNLIG.map((k) => sql.lit(k)));
   let q = db
     .selectFrom('historikk as h')
     .leftJoin('bruker as b', 'b.systemId', 'h.brukerId')
     .leftJoin('bruker as p', 'p.systemId', 'h.paaVegneAvId')
+    .leftJoin('journalpost as hj', 'hj.systemId', 'h.journalpostId')
+    .leftJoin('sak as hs', (join) => join.on(sql<boolean>`hs.system_id = coalesce(h.sak_id, hj.sak_id)`))
+    .leftJoin('dokumentbeskrivelse as hd', (join) => join.onRef('hd.systemId', '=', 'h.objektId').on('h.objekttype', '=', 'dokumentbeskrivelse'))
     .select([
       'h.systemId',
       'h.tidspunkt',
       'h.handling',
       'h.objekttype',
       'h.objektId',
-      'h.data',
       'h.journalpostId',
       'b.systemId as brukerId',
       'b.brukernavn as brukerBrukernavn',
@@ -65,6 +84,8 @@ export function listHistorikk(db: Kysely<DB>, filter: { sakId?: string; journalp
       'p.systemId as paaVegneAvId',
       'p.brukernavn as paaVegneAvBrukernavn',
       'p.navn as paaVegneAvNavn',
+      sql<Record<string, unknown>>`case when ${f.synlig(HISTORIKK)} then h.data
+        else coalesce((select jsonb_object_agg(e.key, e.value) from jsonb_each(h.data) e where e.key in (${keep})), '{}'::jsonb) || '{"skjermet": true}'::jsonb end`.as('data'),
     ])
     .orderBy('h.id');
   if (filter.sakId) q = q.where('h.sakId', '=', filter.sakId);

@@ -1,7 +1,7 @@
 import { formatJournalnummer, formatRegistreringsId, harRestanse, isLocked, type JournalpostView } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import { journalpostAbilities } from '../policies/journalpost.policy';
-import { effektivSkjerming, kanSeSkjermet, SKJERMET_TEKST, skjermingOf, skjult } from '../policies/skjerming';
+import { effektivSkjerming, kanSeSkjermet, SKJERMET_TEKST, skjermingOf, skjult, skjultFraNivaa, skjultNivaa } from '../policies/skjerming';
 import { offentligTittel } from '../sak/sak.presenter';
 import type { JournalpostChildren, JournalpostRow } from './journalpost.repository';
 
@@ -27,13 +27,38 @@ function presentVersjoner(versjoner: JournalpostChildren['versjoner'], dokumentI
   }));
 }
 
-/** Renders a journalpost for one user, with the skjerming levels applied (manual §8). */
-export function presentJournalpost(actor: Actor, row: JournalpostRow, children: JournalpostChildren): JournalpostView {
+type GradedJournalpost = Pick<
+  JournalpostRow,
+  'tilgangskode' | 'skjermingsnivaa' | 'skjermingshjemmel' | 'sakTilgangskode' | 'sakSkjermingsnivaa' | 'sakSkjermingshjemmel' | 'administrativEnhetId' | 'sakSaksansvarligId' | 'saksbehandlerId'
+>;
+
+const grading = (row: GradedJournalpost) => {
   const sakGrading = { tilgangskode: row.sakTilgangskode, skjermingsnivaa: row.sakSkjermingsnivaa, skjermingshjemmel: row.sakSkjermingshjemmel };
-  const { skjerming, kilde } = effektivSkjerming(row, sakGrading);
   const ctx = { enhetId: row.administrativEnhetId, saksansvarligId: row.sakSaksansvarligId, saksbehandlerId: row.saksbehandlerId };
-  const synlig = kanSeSkjermet(actor, skjerming, ctx);
-  const hide = skjult(skjerming, synlig);
+  return { ...effektivSkjerming(row, sakGrading), ctx };
+};
+
+/** The policy's decision for one journalpost and user: the level hidden from them (0 = nothing). */
+export function journalpostSkjultNivaa(actor: Actor, row: GradedJournalpost): number {
+  const { skjerming, ctx } = grading(row);
+  return skjultNivaa(skjerming, kanSeSkjermet(actor, skjerming, ctx));
+}
+
+/** The policy's decision for one document: hidden when its own grading, else its journalpost's, hides documents. */
+export function dokumentSkjult(actor: Actor, row: GradedJournalpost, dok: { tilgangskode: JournalpostRow['tilgangskode']; skjermingsnivaa: number | null; skjermingshjemmel: string | null }): boolean {
+  const { skjerming, ctx } = grading(row);
+  const docSkjerming = skjermingOf(dok) ?? skjerming;
+  return skjult(docSkjerming, kanSeSkjermet(actor, docSkjerming, ctx)).dokumenter;
+}
+
+/**
+ * Renders a journalpost for one user, with the skjerming levels applied (manual §8).
+ * A single record is decided by the policy; a list row carries the SQL filter's decisions
+ * (`skjultNivaa`, `children.dokumentSkjult`) and arrives already redacted.
+ */
+export function presentJournalpost(actor: Actor, row: JournalpostRow, children: JournalpostChildren): JournalpostView {
+  const { skjerming, kilde } = grading(row);
+  const hide = skjultFraNivaa(row.skjultNivaa ?? journalpostSkjultNivaa(actor, row));
   const parter = children.parter.filter((p) => p.journalpostId === row.systemId);
   const avskrivninger = children.avskrivninger.filter((a) => a.journalpostId === row.systemId);
   const policyInput = {
@@ -49,8 +74,7 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
     .filter((d) => d.journalpostId === row.systemId)
     .map((d) => {
       // A document inherits its journalpost's (effective) grading unless it has its own.
-      const docSkjerming = skjermingOf(d) ?? skjerming;
-      const docSkjult = skjult(docSkjerming, kanSeSkjermet(actor, docSkjerming, ctx)).dokumenter;
+      const docSkjult = children.dokumentSkjult?.get(d.systemId) ?? dokumentSkjult(actor, row, d);
       return {
         systemId: d.systemId,
         journalpostId: d.journalpostId,
@@ -58,8 +82,9 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
         tilknyttetRegistreringSom: d.tilknyttetRegistreringSom,
         dokumenttype: d.dokumenttype,
         dokumentstatus: d.dokumentstatus,
-        tittel: d.tittel,
+        tittel: docSkjult ? SKJERMET_TEKST : d.tittel,
         skjerming: skjermingOf(d),
+        publiseres: d.publiseres,
         skjermet: docSkjult,
         versjoner: docSkjult ? [] : presentVersjoner(children.versjoner, d.systemId),
       };
@@ -91,6 +116,7 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
     administrativEnhet: { systemId: row.administrativEnhetId, kode: row.enhetKode, navn: row.enhetNavn },
     skjerming,
     skjermingKilde: kilde,
+    trengerOffentlighetsvurdering: skjerming?.tilgangskode === 'XX' && row.offentlighetsvurdertDato === null,
     korrespondanseparterSkjermet: hide.parterEllerKlassering,
     korrespondanseparter: hide.parterEllerKlassering
       ? []

@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { notFound } from '../errors/app-error';
 import { presentJournalpost } from './journalpost.presenter';
-import { findJournalpost, loadChildren, selectJournalpost } from './journalpost.repository';
+import type { JournalpostRow } from './journalpost.repository';
+import { findJournalpost, loadChildren, loadChildrenFor, selectJournalpostFor } from './journalpost.repository';
 
 export async function loadJournalpostView(db: Kysely<DB>, actor: Actor, id: string): Promise<JournalpostView> {
   const row = await findJournalpost(db, id);
@@ -13,7 +14,7 @@ export async function loadJournalpostView(db: Kysely<DB>, actor: Actor, id: stri
 }
 
 export async function listJournalposterInSak(db: Kysely<DB>, actor: Actor, sakId: string, query: JournalpostListQuery) {
-  let q = selectJournalpost(db).where('j.sakId', '=', sakId);
+  let q = selectJournalpostFor(db, actor).where('j.sakId', '=', sakId);
   if (query.journalstatus) q = q.where('j.journalstatus', '=', query.journalstatus);
   if (query.journalposttype) q = q.where('j.journalposttype', '=', query.journalposttype);
   const limit = query.limit ?? 100;
@@ -22,6 +23,6 @@ export async function listJournalposterInSak(db: Kysely<DB>, actor: Actor, sakId
     q.orderBy('j.dokumentnummer').limit(limit).offset(offset).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const children = await loadChildren(db, rows.map((r) => r.systemId));
-  return { items: rows.map((r) => presentJournalpost(actor, r, children)), total: Number(total.n), limit, offset };
+  const children = await loadChildrenFor(db, actor, rows.map((r) => r.systemId));
+  return { items: rows.map((r) => presentJournalpost(actor, r as JournalpostRow, children)), total: Number(total.n), limit, offset };
 }

@@ -6,7 +6,7 @@ import { presentHistorikk } from '../historikk/historikk.presenter';
 import { listHistorikk } from '../historikk/historikk.repository';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { loadJournalpostView } from './journalpost.queries';
-import { addMerknad, createJournalpost, journalfoer, setJournalpostSkjerming, updateJournalpost } from './journalpost.service';
+import { addMerknad, arkiver, createJournalpost, journalfoer, setJournalpostSkjerming, updateJournalpost } from './journalpost.service';
 
 export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config }) => {
   const tags = ['Journalpost'];
@@ -57,8 +57,13 @@ export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     return loadJournalpostView(db, req.actor, req.params.id);
   });
 
+  app.post('/api/journalposter/:id/arkiver', { schema: { tags, summary: 'Arkiver (arkivet): J → A', params: IdParams, response: view } }, async (req) => {
+    await arkiver(db, req.actor, req.params.id);
+    return loadJournalpostView(db, req.actor, req.params.id);
+  });
+
   app.get('/api/journalposter/:id/historikk', { schema: { tags, summary: 'Journalpostens historikk', params: IdParams, response: { 200: Type.Array(HistorikkView), ...errorResponses } } }, async (req) => {
     await loadJournalpostView(db, req.actor, req.params.id);
-    return presentHistorikk(db, req.actor, await listHistorikk(db, { journalpostId: req.params.id }));
+    return presentHistorikk(await listHistorikk(db, req.actor, { journalpostId: req.params.id }));
   });
 };

@@ -52,6 +52,12 @@ function skjermingColumns(s: SkjermingInput | null) {
 export interface JournalpostDefaults {
   readonly forfallsdager?: Partial<Record<Journalposttype, number>>;
 }
+/**
+ * Mail nobody has assessed yet (issue 4): the archive may register it as XX, screening
+ * everything but title line 1 until the saksbehandler makes the offentlighetsvurdering
+ * (the journalpost then reports trengerOffentlighetsvurdering).
+ */
+export const MIDLERTIDIG_SKJERMING: SkjermingInput = Object.freeze({ tilgangskode: 'XX', skjermingsnivaa: 3, skjermingshjemmel: 'Midlertidig skjermet, ikke offentlighetsvurdert' });
 
 /** Creates a journalpost in a sak: next dokumentnummer in the sak, next journalnummer of the year. */
 export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: string, input: JournalpostCreate, now = new Date(), defaults: JournalpostDefaults = {}): Promise<string> {
@@ -88,6 +94,9 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
       if (!e) throw validation('/administrativEnhetId', 'ukjent administrativ enhet');
     }
     await assertUniqueTitle(trx, sakId, input.tittel);
+    if (input.midlertidigSkjermet && !erArkiv(actor)) throw forbidden('Bare arkivet setter midlertidig skjerming (XX) ved registrering');
+    if (input.midlertidigSkjermet && input.skjerming) throw validation('/midlertidigSkjermet', 'angi enten skjerming eller midlertidigSkjermet');
+    const skjerming = input.midlertidigSkjermet ? MIDLERTIDIG_SKJERMING : (input.skjerming ?? null);
 
     const { sisteDokumentnummer } = await trx
       .updateTable('sak')
@@ -120,7 +129,7 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
         forfallsdato,
         saksbehandlerId,
         administrativEnhetId: enhetId,
-        ...skjermingColumns(input.skjerming ?? null),
+        ...skjermingColumns(skjerming),
         noarkTillegg: '{}',
         opprettetDato: now,
         opprettetAvId: actor.bruker.systemId,
@@ -218,7 +227,9 @@ export async function setJournalpostSkjerming(db: Kysely<DB>, actor: Actor, id: 
     const cols = skjermingColumns(skjerming);
     const changed = diff(jp as unknown as Record<string, unknown>, cols);
     if (Object.keys(changed).length === 0) return;
-    await trx.updateTable('journalpost').set({ ...cols, offentlighetsvurdertDato: new Date().toISOString().slice(0, 10) }).where('systemId', '=', id).execute();
+    // Setting XX (midlertidig skjermet) is not an assessment; anything else, including no skjerming, is.
+    const vurdert = skjerming?.tilgangskode === 'XX' ? null : new Date().toISOString().slice(0, 10);
+    await trx.updateTable('journalpost').set({ ...cols, offentlighetsvurdertDato: vurdert }).where('systemId', '=', id).execute();
     await appendHistorikk(trx, actor, { handling: 'journalpost_skjerming_endret', objekttype: 'journalpost', objektId: id, sakId: jp.sakId, journalpostId: id, data: changed });
   });
 }
@@ -241,6 +252,30 @@ export async function addMerknad(db: Kysely<DB>, actor: Actor, journalpostId: st
       data: { merknadstype: input.merknadstype, merknadstekst: input.merknadstekst },
     });
     return m.systemId;
+  });
+}
+
+/** §12.6 names A among the locked statuses: the archive archives a journalført journalpost (J → A). */
+export async function arkiver(db: Kysely<DB>, actor: Actor, id: string, now = new Date()): Promise<void> {
+  if (!erArkiv(actor)) throw forbidden('Bare arkivet arkiverer');
+  await db.transaction().execute(async (trx) => {
+    const { jp, result } = await lockForAction(trx, actor, id, 'arkiver');
+    if (!result.ok) return;
+    const res = await trx
+      .updateTable('journalpost')
+      .set({ journalstatus: result.til, arkivertDato: now, arkivertAvId: actor.bruker.systemId, oppdatertDato: now })
+      .where('systemId', '=', id)
+      .where('journalstatus', '=', jp.journalstatus)
+      .executeTakeFirst();
+    if (res.numUpdatedRows === 0n) throw new AppError('concurrent_update');
+    await appendHistorikk(trx, actor, {
+      handling: 'journalpost_status_endret',
+      objekttype: 'journalpost',
+      objektId: id,
+      sakId: jp.sakId,
+      journalpostId: id,
+      data: { journalstatus: { fra: jp.journalstatus, til: result.til } },
+    });
   });
 }
 

@@ -44,10 +44,36 @@ export function kanSeSkjermet(actor: Actor, skjerming: Skjerming | null, ctx: Sc
   return ctx.saksbehandlerId !== undefined && erSaksbehandler(actor, { saksbehandlerId: ctx.saksbehandlerId });
 }
 
+/**
+ * The parts a skjermingsnivå hides (manual §8, each level includes the ones below it):
+ * the one table both the TypeScript policy and the SQL filter (skjerming.sql.ts) read.
+ */
+export const SKJERMINGSDELER = {
+  /** Level 1: the documents (content, versions, titles). */
+  dokumenter: 1,
+  /** Level 2: + title line 2 (and the free-text beskrivelse and keywords that elaborate it). */
+  tittel2: 2,
+  /** Level 3: + avsender/mottaker on a journalpost, klassering on a sak. */
+  parterEllerKlassering: 3,
+} as const;
+export type Skjermingsdel = keyof typeof SKJERMINGSDELER;
+
+/** The level that is hidden from this user: 0 when they see through it or nothing is screened. */
+export function skjultNivaa(skjerming: Skjerming | null, synlig: boolean): number {
+  return synlig || !skjerming ? 0 : skjerming.skjermingsnivaa;
+}
+
 /** What a skjerming hides from someone who does not see through it. */
 export function skjult(skjerming: Skjerming | null, synlig: boolean) {
-  const level = synlig || !skjerming ? 0 : skjerming.skjermingsnivaa;
-  return { dokumenter: level >= 1, tittel2: level >= 2, parterEllerKlassering: level >= 3 };
+  return skjultFraNivaa(skjultNivaa(skjerming, synlig));
+}
+
+export function skjultFraNivaa(level: number): Record<Skjermingsdel, boolean> {
+  return {
+    dokumenter: level >= SKJERMINGSDELER.dokumenter,
+    tittel2: level >= SKJERMINGSDELER.tittel2,
+    parterEllerKlassering: level >= SKJERMINGSDELER.parterEllerKlassering,
+  };
 }
 
 export const SKJERMET_TEKST = '*****';

@@ -1,7 +1,7 @@
 import type { SakView } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import { sakAbilities } from '../policies/sak.policy';
-import { kanSeSkjermet, SKJERMET_TEKST, skjermingOf, skjult } from '../policies/skjerming';
+import { kanSeSkjermet, SKJERMET_TEKST, skjermingOf, skjultFraNivaa, skjultNivaa } from '../policies/skjerming';
 import type { SakRow } from './sak.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -12,11 +12,20 @@ export function offentligTittel(tittel: string, tittel2: string | null, skjermet
   return `${tittel} - ${skjermet ? SKJERMET_TEKST : tittel2}`;
 }
 
-/** Renders a sak for one user: skjerming applied here, the response schema is the second guard. */
+/** The policy's decision for one sak and user: the level hidden from them (0 = nothing). */
+export function sakSkjultNivaa(actor: Actor, row: Pick<SakRow, 'tilgangskode' | 'skjermingsnivaa' | 'skjermingshjemmel' | 'administrativEnhetId' | 'saksansvarligId'>): number {
+  const skjerming = skjermingOf(row);
+  return skjultNivaa(skjerming, kanSeSkjermet(actor, skjerming, { enhetId: row.administrativEnhetId, saksansvarligId: row.saksansvarligId }));
+}
+
+/**
+ * Renders a sak for one user: skjerming applied here, the response schema is the second guard.
+ * A single record is decided by the policy; a list row carries the SQL filter's decision
+ * (`skjultNivaa`) and arrives already redacted.
+ */
 export function presentSak(actor: Actor, row: SakRow): SakView {
   const skjerming = skjermingOf(row);
-  const synlig = kanSeSkjermet(actor, skjerming, { enhetId: row.administrativEnhetId, saksansvarligId: row.saksansvarligId });
-  const hide = skjult(skjerming, synlig);
+  const hide = skjultFraNivaa(row.skjultNivaa ?? sakSkjultNivaa(actor, row));
   return {
     systemId: row.systemId,
     saksnummer: row.mappeId,
@@ -35,7 +44,7 @@ export function presentSak(actor: Actor, row: SakRow): SakView {
       row.klasseId && !hide.parterEllerKlassering
         ? { systemId: row.klasseId, klasseId: row.klasseKode ?? '', tittel: row.klasseTittel ?? '' }
         : null,
-    klasseSkjermet: hide.parterEllerKlassering && row.klasseId !== null,
+    klasseSkjermet: row.klasseSkjermet ?? (hide.parterEllerKlassering && row.klasseId !== null),
     skjerming,
     noekkelord: hide.tittel2 ? [] : row.noekkelord,
     obsDato: row.obsDato,

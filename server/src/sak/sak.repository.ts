@@ -1,25 +1,54 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SakListQuery } from '@arkiv/shared';
+import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
+import { likeTerm, SAK, skjermingFilter } from '../policies/skjerming.sql';
 
-/** A sak with what its presenter needs (saksansvarlig, unit, klasse). */
-export function selectSak(db: Kysely<DB>) {
-  return db
+const JOINS = (db: Kysely<DB>) =>
+  db
     .selectFrom('sak as s')
     .innerJoin('bruker as sa', 'sa.systemId', 's.saksansvarligId')
     .innerJoin('administrativEnhet as e', 'e.systemId', 's.administrativEnhetId')
-    .leftJoin('klasse as k', 'k.systemId', 's.klasseId')
+    .leftJoin('klasse as k', 'k.systemId', 's.klasseId');
+
+const NAMES = ['sa.brukernavn as saksansvarligBrukernavn', 'sa.navn as saksansvarligNavn', 'e.kode as enhetKode', 'e.navn as enhetNavn'] as const;
+
+/** A sak with what its presenter needs (saksansvarlig, unit, klasse): raw, for the policy path. */
+export function selectSak(db: Kysely<DB>) {
+  return JOINS(db)
     .selectAll('s')
+    .select([...NAMES, 'k.klasseId as klasseKode', 'k.tittel as klasseTittel']);
+}
+export type SakRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectSak>['executeTakeFirst']>>> & {
+  /** Set by list queries: the skjerming decision made in SQL (see skjerming.sql.ts). */
+  readonly skjultNivaa?: number;
+  readonly klasseSkjermet?: boolean;
+};
+
+/** Sak columns no skjerming level hides. */
+const OPEN = [
+  's.systemId', 's.arkivdelId', 's.saksaar', 's.sakssekvensnummer', 's.mappeId', 's.tittel', 's.sakstype', 's.saksstatus', 's.saksdato',
+  's.saksansvarligId', 's.administrativEnhetId', 's.tilgangskode', 's.skjermingsnivaa', 's.skjermingshjemmel', 's.obsDato', 's.obsKommentar',
+  's.sisteDokumentnummer', 's.dokumentmedium', 's.noarkTillegg', 's.opprettetDato', 's.opprettetAvId', 's.oppdatertDato', 's.avsluttetDato', 's.avsluttetAvId',
+] as const;
+
+/** Saker for one user, filtered and redacted in SQL by the shared skjerming filter. */
+export function selectSakFor(db: Kysely<DB>, actor: Actor) {
+  const f = skjermingFilter(actor);
+  return JOINS(db)
+    .select(OPEN)
+    .select(NAMES)
     .select([
-      'sa.brukernavn as saksansvarligBrukernavn',
-      'sa.navn as saksansvarligNavn',
-      'e.kode as enhetKode',
-      'e.navn as enhetNavn',
-      'k.klasseId as klasseKode',
-      'k.tittel as klasseTittel',
+      f.skjultNivaa(SAK).as('skjultNivaa'),
+      f.redactText(SAK, 'tittel2', sql.ref('s.tittel2')).as('tittel2'),
+      f.redact(SAK, 'tittel2', sql<string | null>`s.beskrivelse`).as('beskrivelse'),
+      f.redact(SAK, 'tittel2', sql<string[]>`s.noekkelord`, sql<string[]>`'{}'::text[]`).as('noekkelord'),
+      f.redact(SAK, 'parterEllerKlassering', sql<string | null>`s.klasse_id`).as('klasseId'),
+      f.redact(SAK, 'parterEllerKlassering', sql<string | null>`k.klasse_id`).as('klasseKode'),
+      f.redact(SAK, 'parterEllerKlassering', sql<string | null>`k.tittel`).as('klasseTittel'),
+      sql<boolean>`(${f.skjuler(SAK, 'parterEllerKlassering')} and s.klasse_id is not null)`.as('klasseSkjermet'),
     ]);
 }
-export type SakRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectSak>['executeTakeFirst']>>>;
 
 export function findSak(db: Kysely<DB>, id: string): Promise<SakRow | undefined> {
   return selectSak(db).where('s.systemId', '=', id).executeTakeFirst();
@@ -30,12 +59,13 @@ export function lockSak(trx: Transaction<DB>, id: string) {
   return trx.selectFrom('sak').selectAll().where('systemId', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function listSaker(db: Kysely<DB>, query: SakListQuery) {
-  let q = selectSak(db);
+export async function listSaker(db: Kysely<DB>, actor: Actor, query: SakListQuery) {
+  const f = skjermingFilter(actor);
+  let q = selectSakFor(db, actor);
   if (query.q) {
-    const term = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Only title line 1 and the number: line 2 may be screened for this user.
-    q = q.where((eb) => eb.or([eb('s.tittel', 'ilike', term), eb('s.mappeId', 'like', term)]));
+    const term = likeTerm(query.q);
+    // Title line 1 and the number always; line 2 only where this user may see it.
+    q = q.where((eb) => eb.or([eb('s.tittel', 'ilike', term), eb('s.mappeId', 'like', term), f.visibleMatch(SAK, 'tittel2', sql.ref('s.tittel2'), term)]));
   }
   if (query.saksstatus) q = q.where('s.saksstatus', '=', query.saksstatus);
   if (query.sakstype) q = q.where('s.sakstype', '=', query.sakstype);
@@ -46,5 +76,5 @@ export async function listSaker(db: Kysely<DB>, query: SakListQuery) {
     q.orderBy('s.saksaar', 'desc').orderBy('s.sakssekvensnummer', 'desc').limit(limit).offset(offset).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(total.n), limit, offset };
+  return { items: items as SakRow[], total: Number(total.n), limit, offset };
 }

@@ -17,7 +17,7 @@ export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db })
   const tags = ['Sak'];
 
   app.get('/api/saker', { schema: { tags, summary: 'Søk og list saker', querystring: SakListQuerySchema, response: { 200: Page(SakViewSchema), ...errorResponses } } }, async (req) => {
-    const page = await listSaker(db, req.query);
+    const page = await listSaker(db, req.actor, req.query);
     return { ...page, items: page.items.map((row) => presentSak(req.actor, row)) };
   });
 
@@ -62,6 +62,6 @@ export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db })
   app.get('/api/saker/:id/historikk', { schema: { tags, summary: 'Sakens historikk', params: IdParams, response: { 200: Type.Array(HistorikkView), ...errorResponses } } }, async (req) => {
     const sak = await findSak(db, req.params.id);
     if (!sak) throw notFound('Saken');
-    return presentHistorikk(db, req.actor, await listHistorikk(db, { sakId: req.params.id }));
+    return presentHistorikk(await listHistorikk(db, req.actor, { sakId: req.params.id }));
   });
 };

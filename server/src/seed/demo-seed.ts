@@ -5,7 +5,8 @@ import { type Actor, loadActor } from '../auth/actor';
 import type { BlobStore } from '../blob/blob-store';
 import type { DB } from '../db/schema';
 import { addDokument } from '../dokument/dokument.service';
-import { addMerknad, createJournalpost, journalfoer } from '../journalpost/journalpost.service';
+import { setPublisering } from '../dokument/offentlighet.service';
+import { addMerknad, arkiver, createJournalpost, journalfoer } from '../journalpost/journalpost.service';
 import { createSak } from '../sak/sak.service';
 import { DEMO_BRUKERE, DEMO_ENHETER, DEMO_KLASSER } from './demo-data';
 
@@ -71,7 +72,7 @@ async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
   const user = async (brukernavn: string) => (await db.selectFrom('bruker').select('systemId').where('brukernavn', '=', brukernavn).executeTakeFirstOrThrow()).systemId;
   const doc = async (actor: Actor, jpId: string, tittel: string, filnavn: string, body: string) => {
     const staged = await blobs.stage(text(body));
-    await addDokument(db, blobs, actor, jpId, { tittel }, { staged, filnavn, mimeType: 'text/plain; charset=utf-8' });
+    return addDokument(db, blobs, actor, jpId, { tittel }, { staged, filnavn, mimeType: 'text/plain; charset=utf-8' });
   };
 
   // 1. A building application, registered by the dokumentsenter and journalført (J).
@@ -92,7 +93,9 @@ async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
     korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Arkitektkontoret Nord AS', postadresse: 'Postboks 12', postnummer: '9001', poststed: 'Tromsø', epostadresse: 'post@arkitektnord.example', deresReferanse: 'AN-2026-118' }],
   });
   await doc(dok!, soknad, 'Søknad om tillatelse til tiltak', 'soknad.txt', 'Søknad om tillatelse til tiltak etter plan- og bygningsloven § 20-1.\nTiltak: tilbygg 32 m2.\n');
-  await doc(dok!, soknad, 'Situasjonsplan', 'situasjonsplan.txt', 'Situasjonsplan 1:500 (demo).\n');
+  const situasjonsplan = await doc(dok!, soknad, 'Situasjonsplan', 'situasjonsplan.txt', 'Situasjonsplan 1:500 (demo).\n');
+  // The saksbehandler publishes the site plan in the offentlig journal (nothing about it is screened).
+  await setPublisering(db, sa!, situasjonsplan, true);
   await journalfoer(db, ark!, soknad);
   await addMerknad(db, sa!, soknad, { merknadstype: 'UFORMELL', merknadstekst: 'Mangler nabovarsel – sjekk før vedtak.' });
 
@@ -132,6 +135,7 @@ async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
     korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Ola Olsen', postadresse: 'Fjellveien 2', postnummer: '9000', poststed: 'Fjordvik' }],
   });
   await doc(ark!, ansettelse, 'Søknad om permisjon', 'permisjon.txt', 'Jeg søker om permisjon uten lønn (demo).\n');
+  await journalfoer(db, ark!, ansettelse);
 
   // 5. An incoming letter with its own screening (U, level 1) in an open sak, journalført.
   const tilskudd = await createSak(db, led!, { tittel: 'Tilskudd til lag og foreninger 2026', sakstype: 'GS', klasseId: await klasse('223') });
@@ -144,4 +148,43 @@ async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
   });
   await doc(led!, soknadTilskudd, 'Søknad med regnskap', 'tilskudd.txt', 'Regnskap 2025 og budsjett 2026 (demo).\n');
   await journalfoer(db, ark!, soknadTilskudd);
+
+  // 6. The offentlig journal (issue 4): every level of skjerming, an archived post, a held-back one.
+  // Level 2 on a journalpost: the public sees 'Søknad om startlån - *****'; the fødselsnummer
+  // in line 2 never leaves the archive.
+  const startlaan = await createSak(db, led!, { tittel: 'Startlån 2026', sakstype: 'ST' });
+  const startlaanSoknad = await createJournalpost(db, led!, startlaan, {
+    journalposttype: 'I',
+    tittel: 'Søknad om startlån',
+    tittel2: 'Søker 01019012480',
+    skjerming: { tilgangskode: 'U', skjermingsnivaa: 2, skjermingshjemmel: 'Offl. § 13 jf. fvl. § 13 første ledd nr. 1' },
+    korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Eva Eksempel' }],
+  });
+  await doc(led!, startlaanSoknad, 'Søknad og økonomiske opplysninger', 'startlan.txt', 'Inntekt og gjeld (demo).\n');
+  await journalfoer(db, ark!, startlaanSoknad);
+  // Level 3 on a journalpost: sender's name replaced by *****.
+  const varsling = await createJournalpost(db, led!, startlaan, {
+    journalposttype: 'I',
+    tittel: 'Opplysninger om søkers økonomi',
+    tittel2: 'Fra namsmannen',
+    skjerming: { tilgangskode: 'U', skjermingsnivaa: 3, skjermingshjemmel: 'Offl. § 13 jf. fvl. § 13' },
+    korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Namsmannen i Fjordvik' }],
+  });
+  await journalfoer(db, ark!, varsling);
+  // A fødselsnummer in title line 1: journalført, but held back from the public journal
+  // (GET /api/offentlig-journal/avviste shows the archive which and why).
+  const skyss = await createSak(db, led!, { tittel: 'Skoleskyss 2026/2027', sakstype: 'GS' });
+  const skyssSoknad = await createJournalpost(db, dok!, skyss, { journalposttype: 'I', tittel: 'Søknad om skoleskyss for 15058543206', saksbehandlerId: await user('lise') });
+  await journalfoer(db, ark!, skyssSoknad);
+  // Unassessed mail registered by the dokumentsenter as XX (midlertidig skjermet).
+  await createJournalpost(db, dok!, skyss, {
+    journalposttype: 'I',
+    tittel: 'E-post om skoleskyss',
+    tittel2: 'Forelder ber om unntak',
+    midlertidigSkjermet: true,
+    saksbehandlerId: await user('lise'),
+    korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Forelder Foreldersen', epostadresse: 'forelder@example.org' }],
+  });
+  // The building application is archived (A): still in the public journal.
+  await arkiver(db, ark!, soknad);
 }

@@ -2,3 +2,4 @@ export * from './common';
 export * from './sak';
 export * from './journalpost';
 export * from './saksbehandling';
+export * from './offentlig-journal';

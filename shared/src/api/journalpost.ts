@@ -52,6 +52,8 @@ export const JournalpostCreateSchema = Type.Object(
     administrativEnhetId: Type.Optional(Uuid),
     delegertVedtak: Type.Optional(Type.Boolean()),
     skjerming: Type.Optional(SkjermingSchema),
+    /** The archive only: register as XX (midlertidig skjermet) until the saksbehandler has assessed it. */
+    midlertidigSkjermet: Type.Optional(Type.Boolean()),
     korrespondanseparter: Type.Optional(Type.Array(KorrespondansepartInputSchema, { maxItems: 500 })),
   },
   { additionalProperties: false },
@@ -128,8 +130,10 @@ export const DokumentView = Type.Object(
     dokumentstatus: Type.String(),
     tittel: Type.String(),
     skjerming: Type.Union([SkjermingView, Type.Null()]),
-    /** True when the user may not see the content (screened documents). */
+    /** True when the user may not see the content (screened documents); the title is then `*****`. */
     skjermet: Type.Boolean(),
+    /** The saksbehandler chose to publish it in the offentlig journal (only when nothing about it is screened). */
+    publiseres: Type.Boolean(),
     versjoner: Type.Array(DokumentversjonView),
   },
   {},
@@ -172,6 +176,11 @@ export const JournalpostViewSchema = Type.Object(
     skjerming: Type.Union([SkjermingView, Type.Null()]),
     /** Where the effective skjerming comes from: own, inherited from the sak, or none. */
     skjermingKilde: Type.Union([Type.Literal('journalpost'), Type.Literal('sak'), Type.Null()]),
+    /**
+     * Midlertidig skjermet (XX) and not yet assessed: the saksbehandler is reminded to make the
+     * offentlighetsvurdering (set the right skjerming, or none).
+     */
+    trengerOffentlighetsvurdering: Type.Boolean(),
     korrespondanseparterSkjermet: Type.Boolean(),
     korrespondanseparter: Type.Array(KorrespondansepartView),
     dokumenter: Type.Array(DokumentView),

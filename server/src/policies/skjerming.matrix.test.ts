@@ -1,0 +1,257 @@
+import { Readable } from 'node:stream';
+import { type Rolle, SKJERMINGSNIVAA_KODER, type Skjermingsnivaa, TILGANGSKODE_KODER, type Tilgangskode } from '@arkiv/shared';
+import type { Actor } from '../auth/actor';
+import { addDokument } from '../dokument/dokument.service';
+import { setDokumentSkjerming } from '../dokument/offentlighet.service';
+import { dokumentSkjult, journalpostSkjultNivaa } from '../journalpost/journalpost.presenter';
+import { findJournalpost, loadChildren, loadChildrenFor, selectJournalpostFor, type JournalpostRow } from '../journalpost/journalpost.repository';
+import { createJournalpost, updateJournalpost } from '../journalpost/journalpost.service';
+import { sakSkjultNivaa } from '../sak/sak.presenter';
+import { findSak, selectSakFor } from '../sak/sak.repository';
+import { createSak, updateSak } from '../sak/sak.service';
+import { createTestContext, type TestContext } from '../test/context';
+import { buildArkivdel, buildBruker, buildEnhet } from '../test/factories';
+
+/**
+ * Issue 4, "nothing screened leaks": one generated fixture matrix, every tilgangskode × level,
+ * graded on the sak (inherited) or on the journalpost, plus documents with their own grading;
+ * every role × own/other unit × (no code / codes for own unit / one code for all units);
+ * every read path. The expected result comes from the manual (§8), written out here; the
+ * TypeScript policy (single records) and the SQL filter (lists) must both match it, the list
+ * views must equal the single-record views, and no hidden marker may appear in any response.
+ */
+const RUN = `M${Date.now().toString(36)}`;
+const mk = (i: number, part: string) => `${RUN}${part}X${i}Z`;
+const PARTS = { t2: 'T2', beskrivelse: 'BE', part: 'PA', dok: 'DO', innhold: 'IN', sakT2: 'ST', sakBeskrivelse: 'SB' } as const;
+
+interface Fixture {
+  i: number;
+  kode: Tilgangskode | null;
+  nivaa: Skjermingsnivaa | null;
+  /** Where the grading sits: the sak (the journalpost inherits), the journalpost, or only the document. */
+  paa: 'sak' | 'journalpost' | 'dokument' | 'ingen';
+  sakId: string;
+  jpId: string;
+  dokId: string;
+}
+
+interface TestActor {
+  navn: string;
+  actor: Actor;
+  /** [code, unit|null] the actor holds. */
+  koder: readonly (readonly [Tilgangskode, string | null])[];
+  eier: boolean;
+}
+
+describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks (issue 4)', () => {
+  let ctx: TestContext;
+  const fixtures: Fixture[] = [];
+  const actors: TestActor[] = [];
+  let enhetA: string;
+  let klasseId: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    const db = ctx.db;
+    await buildArkivdel(db);
+    const a = await buildEnhet(db);
+    const b = await buildEnhet(db);
+    enhetA = a.systemId;
+    const ks = await db.insertInto('klassifikasjonssystem').values({ tittel: 'KS', opprettetAv: 'test' }).returning('systemId').executeTakeFirstOrThrow();
+    klasseId = (await db.insertInto('klasse').values({ klassifikasjonssystemId: ks.systemId, klasseId: `${RUN}KL`, tittel: `${RUN}KLASSE`, opprettetAv: 'test' }).returning('systemId').executeTakeFirstOrThrow()).systemId;
+    const eier = await buildBruker(db, { roller: [['SBH', a.systemId]] });
+    const ark = await buildBruker(db, { roller: [['ARK', b.systemId]] });
+
+    const roles: Rolle[] = ['SBH', 'LED', 'ARK', 'DOK'];
+    for (const rolle of roles) {
+      for (const [hjem, enhet] of [['egen', a.systemId], ['annen', b.systemId]] as const) {
+        actors.push({ navn: `${rolle}/${hjem} enhet/ingen koder`, actor: await buildBruker(db, { roller: [[rolle, enhet]] }), koder: [], eier: false });
+        const koder = TILGANGSKODE_KODER.map((k) => [k, enhet] as const);
+        actors.push({ navn: `${rolle}/${hjem} enhet/alle koder for egen enhet`, actor: await buildBruker(db, { roller: [[rolle, enhet]], tilganger: koder }), koder, eier: false });
+      }
+    }
+    for (const k of TILGANGSKODE_KODER) {
+      const koder = [[k, null]] as const;
+      actors.push({ navn: `SBH/annen enhet/${k} for alle enheter`, actor: await buildBruker(db, { roller: [['SBH', b.systemId]], tilganger: koder }), koder, eier: false });
+    }
+    actors.push({ navn: 'saksansvarlig og saksbehandler', actor: eier, koder: [], eier: true });
+
+    // One ungraded sak holds the journalposter graded on themselves or on their documents.
+    const fellesSak = await createSak(db, ark, { tittel: `${RUN} felles sak`, sakstype: 'GS', saksansvarligId: eier.bruker.systemId, administrativEnhetId: a.systemId, klasseId });
+    const grader: { kode: Tilgangskode | null; nivaa: Skjermingsnivaa | null; paa: Fixture['paa'] }[] = [{ kode: null, nivaa: null, paa: 'ingen' }];
+    for (const kode of TILGANGSKODE_KODER) for (const nivaa of SKJERMINGSNIVAA_KODER) for (const paa of ['sak', 'journalpost'] as const) grader.push({ kode, nivaa, paa });
+    for (const nivaa of SKJERMINGSNIVAA_KODER) grader.push({ kode: 'U', nivaa, paa: 'dokument' });
+
+    for (const [i, g] of grader.entries()) {
+      const skjerming = g.kode && g.nivaa ? { tilgangskode: g.kode, skjermingsnivaa: g.nivaa, skjermingshjemmel: 'Offl. § 13' } : undefined;
+      let sakId = fellesSak;
+      if (g.paa === 'sak') {
+        sakId = await createSak(db, ark, {
+          tittel: `${RUN} sak ${i}`,
+          tittel2: `${mk(i, PARTS.sakT2)}-v1`,
+          beskrivelse: mk(i, PARTS.sakBeskrivelse),
+          sakstype: 'GS',
+          saksansvarligId: eier.bruker.systemId,
+          administrativEnhetId: a.systemId,
+          klasseId,
+          ...(skjerming ? { skjerming } : {}),
+        });
+        await updateSak(db, ark, sakId, { tittel2: mk(i, PARTS.sakT2) });
+      }
+      const jpId = await createJournalpost(db, eier, sakId, {
+        journalposttype: 'U',
+        tittel: `${RUN} journalpost ${i}`,
+        tittel2: `${mk(i, PARTS.t2)}-v1`,
+        beskrivelse: mk(i, PARTS.beskrivelse),
+        administrativEnhetId: a.systemId,
+        korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: mk(i, PARTS.part) }],
+        ...(skjerming && g.paa === 'journalpost' ? { skjerming } : {}),
+      });
+      await updateJournalpost(db, eier, jpId, { tittel2: mk(i, PARTS.t2) });
+      const staged = await ctx.blobs.stage(Readable.from([Buffer.from(mk(i, PARTS.innhold))]));
+      const dokId = await addDokument(db, ctx.blobs, eier, jpId, { tittel: mk(i, PARTS.dok) }, { staged, filnavn: 'brev.txt', mimeType: 'text/plain' });
+      if (skjerming && g.paa === 'dokument') {
+        await setDokumentSkjerming(db, eier, dokId, skjerming);
+      }
+      fixtures.push({ i, kode: g.kode, nivaa: g.nivaa, paa: g.paa, sakId, jpId, dokId });
+    }
+  }, 180_000);
+  afterAll(() => ctx.close());
+
+  /** The manual's rule, written out independently of the code under test. */
+  const harKode = (t: TestActor, kode: Tilgangskode | null) => kode === null || t.eier || t.koder.some(([k, e]) => k === kode && (e === null || e === enhetA));
+  const expected = (t: TestActor, f: Fixture) => {
+    const jpNivaa = f.paa === 'sak' || f.paa === 'journalpost' ? (harKode(t, f.kode) ? 0 : f.nivaa!) : 0;
+    const sakNivaa = f.paa === 'sak' ? jpNivaa : 0;
+    const dokSkjult = f.paa === 'dokument' ? !harKode(t, f.kode) : jpNivaa >= 1;
+    return { jpNivaa, sakNivaa, dokSkjult };
+  };
+
+  it('covers every tilgangskode × level on sak and journalpost, and every role × own/other unit', () => {
+    expect(fixtures.filter((f) => f.paa === 'sak' || f.paa === 'journalpost')).toHaveLength(TILGANGSKODE_KODER.length * 3 * 2);
+    expect(actors).toHaveLength(4 * 2 * 2 + TILGANGSKODE_KODER.length + 1);
+  });
+
+  it.each(Array.from({ length: 4 * 2 * 2 + TILGANGSKODE_KODER.length + 1 }, (_, n) => n))('actor #%i: policy = SQL = the manual, on every read path, with no leak', async (n) => {
+    const t = actors[n]!;
+    const { db, app } = ctx;
+    const headers = await ctx.auth(t.actor.bruker.brukernavn);
+    const get = async (url: string) => {
+      const res = await app.inject({ method: 'GET', url, headers });
+      return { status: res.statusCode, body: res.body, json: res.statusCode === 200 && res.headers['content-type']?.toString().includes('json') ? res.json() : null };
+    };
+
+    // 1. Decisions: TypeScript policy (single-record path) vs SQL filter (list path) vs the manual.
+    const jpIds = fixtures.map((f) => f.jpId);
+    const sqlJps = new Map((await selectJournalpostFor(db, t.actor).where('j.systemId', 'in', jpIds).execute()).map((r) => [r.systemId, r]));
+    const sqlSaker = new Map((await selectSakFor(db, t.actor).where('s.systemId', 'in', [...new Set(fixtures.map((f) => f.sakId))]).execute()).map((r) => [r.systemId, r]));
+    const sqlChildren = await loadChildrenFor(db, t.actor, jpIds);
+    const rawChildren = await loadChildren(db, jpIds);
+    for (const f of fixtures) {
+      const exp = expected(t, f);
+      const raw = (await findJournalpost(db, f.jpId)) as JournalpostRow;
+      const rawSak = (await findSak(db, f.sakId))!;
+      const dok = rawChildren.dokumenter.find((d) => d.systemId === f.dokId)!;
+      const got = {
+        policyJp: journalpostSkjultNivaa(t.actor, raw),
+        sqlJp: sqlJps.get(f.jpId)!.skjultNivaa,
+        policySak: sakSkjultNivaa(t.actor, rawSak),
+        sqlSak: sqlSaker.get(f.sakId)!.skjultNivaa,
+        policyDok: dokumentSkjult(t.actor, raw, dok),
+        sqlDok: sqlChildren.dokumentSkjult!.get(f.dokId),
+      };
+      expect({ f: f.i, ...got }).toEqual({
+        f: f.i,
+        policyJp: exp.jpNivaa,
+        sqlJp: exp.jpNivaa,
+        policySak: exp.sakNivaa,
+        sqlSak: exp.sakNivaa,
+        policyDok: exp.dokSkjult,
+        sqlDok: exp.dokSkjult,
+      });
+    }
+
+    // 2. Every read path, over HTTP as the user.
+    const bodies: string[] = [];
+    const sakList = await get(`/api/saker?q=${RUN}&limit=200`);
+    const sok = await get(`/api/sok?q=${RUN}&limit=100`);
+    expect([sakList.status, sok.status]).toEqual([200, 200]);
+    bodies.push(sakList.body, sok.body);
+    const sakListItems = new Map((sakList.json.items as { systemId: string }[]).map((s) => [s.systemId, s]));
+    const sokJps = new Map((sok.json.journalposter.items as { systemId: string }[]).map((j) => [j.systemId, j]));
+    expect(sakListItems.size).toBe(new Set(fixtures.map((f) => f.sakId)).size);
+    expect(sok.json.journalposter.total).toBe(fixtures.length);
+
+    for (const sakId of new Set(fixtures.map((f) => f.sakId))) {
+      const [sak, jps, hist] = await Promise.all([get(`/api/saker/${sakId}`), get(`/api/saker/${sakId}/journalposter?limit=500`), get(`/api/saker/${sakId}/historikk`)]);
+      expect([sak.status, jps.status, hist.status]).toEqual([200, 200, 200]);
+      bodies.push(sak.body, jps.body, hist.body);
+      // The list path (SQL) renders exactly what the single-record path (policy) renders.
+      expect(sakListItems.get(sakId)).toEqual(sak.json);
+      for (const item of jps.json.items as { systemId: string }[]) {
+        const single = await get(`/api/journalposter/${item.systemId}`);
+        expect(item).toEqual(single.json);
+        expect(sokJps.get(item.systemId)).toEqual(single.json);
+      }
+    }
+
+    for (const f of fixtures) {
+      const exp = expected(t, f);
+      const [jp, hist, innhold] = await Promise.all([get(`/api/journalposter/${f.jpId}`), get(`/api/journalposter/${f.jpId}/historikk`), get(`/api/dokumenter/${f.dokId}/innhold`)]);
+      bodies.push(jp.body, hist.body);
+      expect({ f: f.i, jp: jp.status, hist: hist.status }).toEqual({ f: f.i, jp: 200, hist: 200 });
+      // Document download: a document the user may not see is a 404, never a hint.
+      expect({ f: f.i, download: innhold.status, content: innhold.status === 200 ? innhold.body : null }).toEqual({
+        f: f.i,
+        download: exp.dokSkjult ? 404 : 200,
+        content: exp.dokSkjult ? null : mk(f.i, PARTS.innhold),
+      });
+      if (innhold.status === 404) expect(innhold.json).toBeNull();
+      // Historikk: a record the user does not see through keeps only status fields.
+      const histSkjult = exp.jpNivaa > 0 || exp.dokSkjult;
+      const jpHist = hist.body;
+      for (const part of [PARTS.t2, PARTS.dok]) {
+        expect({ f: f.i, part, inHistorikk: jpHist.includes(mk(f.i, part)) }).toEqual({ f: f.i, part, inHistorikk: !histSkjult || (part === PARTS.t2 && f.paa === 'dokument') });
+      }
+      const view = jp.json as { korrespondanseparterSkjermet: boolean; tittel2: string; dokumenter: { skjermet: boolean; versjoner: unknown[] }[] };
+      expect({ f: f.i, parter: view.korrespondanseparterSkjermet, tittel2: view.tittel2 === '*****', dok: view.dokumenter[0]!.skjermet }).toEqual({
+        f: f.i,
+        parter: exp.jpNivaa >= 3,
+        tittel2: exp.jpNivaa >= 2,
+        dok: exp.dokSkjult,
+      });
+    }
+
+    // 3. Markers: a hidden part appears in no response at all; a visible part appears somewhere.
+    const all = bodies.join('\n');
+    for (const f of fixtures) {
+      const exp = expected(t, f);
+      const shouldShow: Record<string, boolean> = {
+        [PARTS.t2]: exp.jpNivaa < 2,
+        [PARTS.beskrivelse]: exp.jpNivaa < 2,
+        [PARTS.part]: exp.jpNivaa < 3,
+        [PARTS.dok]: !exp.dokSkjult,
+      };
+      if (f.paa === 'sak') {
+        shouldShow[PARTS.sakT2] = exp.sakNivaa < 2;
+        shouldShow[PARTS.sakBeskrivelse] = exp.sakNivaa < 2;
+      }
+      const seen = Object.fromEntries(Object.keys(shouldShow).map((p) => [p, all.includes(mk(f.i, p))]));
+      expect({ f: f.i, grading: `${f.paa}:${f.kode}:${f.nivaa}`, seen }).toEqual({ f: f.i, grading: `${f.paa}:${f.kode}:${f.nivaa}`, seen: shouldShow });
+      if (f.paa === 'sak') {
+        const sak = sakListItems.get(f.sakId) as unknown as { klasse: unknown; klasseSkjermet: boolean };
+        expect({ f: f.i, klasse: sak.klasse !== null, skjermet: sak.klasseSkjermet }).toEqual({ f: f.i, klasse: exp.sakNivaa < 3, skjermet: exp.sakNivaa >= 3 });
+      }
+    }
+
+    // 4. Search and counts never match hidden text: exactly the visible ones are found.
+    const expectCount = (pred: (f: Fixture) => boolean) => fixtures.filter(pred).length;
+    const [byT2, byPart] = await Promise.all([get(`/api/sok?q=${RUN}${PARTS.t2}X&limit=100`), get(`/api/sok?q=${RUN}${PARTS.part}X&limit=100`)]);
+    expect({ t2: byT2.json.journalposter.total, part: byPart.json.journalposter.total }).toEqual({
+      t2: expectCount((f) => expected(t, f).jpNivaa < 2),
+      part: expectCount((f) => expected(t, f).jpNivaa < 3),
+    });
+    const bySakT2 = await get(`/api/saker?q=${RUN}${PARTS.sakT2}X&limit=200`);
+    expect(bySakT2.json.total).toBe(expectCount((f) => f.paa === 'sak' && expected(t, f).sakNivaa < 2));
+  });
+});
