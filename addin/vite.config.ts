@@ -14,6 +14,13 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
-    rollupOptions: { input: { taskpane: resolve(__dirname, 'taskpane.html'), preview: resolve(__dirname, 'preview.html') } },
+    chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      input: { taskpane: resolve(__dirname, 'taskpane.html'), preview: resolve(__dirname, 'preview.html') },
+      // Fluent UI marks its modules 'use client' (a React Server Components hint, meaningless here).
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
 });
