@@ -61,7 +61,8 @@ function Shell({ port, baseUrl, auth, lang, setLang, onSignOut }: { port: Mailbo
   const meg = useLoad(() => api.meg(), [api]);
   const kodelister = useLoad(() => api.kodelister(), [api]);
   const deputyFor = useLoad(() => api.stedfortrederFor().catch((e: unknown) => (isNotAvailable(e) ? ([] as Stedfortrederfor[]) : Promise.reject(e))), [api]);
-  const [route, setRoute] = useState<Route>({ view: 'arbeidsbord' });
+  // The ribbon button that opened the pane says where to start (manifest.xml: ?view=importer|arbeidsbord).
+  const [route, setRoute] = useState<Route>(() => (new URLSearchParams(location.search).get('view') === 'importer' ? { view: 'importer' } : { view: 'arbeidsbord' }));
   const [refreshKey, setRefreshKey] = useState(0);
   const filterRef = useRef<HTMLInputElement | null>(null);
 
