@@ -5,6 +5,7 @@ import type { Bruker, Meg, Stedfortrederfor } from './api/types';
 import { type Lang, STRINGS, I18nContext } from './i18n/strings';
 import type { MailboxPort } from './office/port';
 import { Arbeidsbord } from './views/Arbeidsbord';
+import { Compose } from './views/Compose';
 import { ErrorBar, isNotAvailable, useLoad } from './views/common';
 import { Importer } from './views/Importer';
 import { JournalpostView } from './views/JournalpostView';
@@ -91,6 +92,16 @@ function Shell({ port, baseUrl, auth, lang, setLang, onSignOut }: { port: Mailbo
   if (meg.error) return <ErrorBar error={meg.error} />;
   if (!meg.data) return null;
   const me: Meg = paaVegneAv ? { ...meg.data, bruker: paaVegneAv } : meg.data;
+  if (new URLSearchParams(location.search).get('mode') === 'compose') {
+    return (
+      <main className={s.root}>
+        <Text weight="semibold">
+          {t.appName} · {meg.data.bruker.navn}
+        </Text>
+        <Compose api={api} port={port} />
+      </main>
+    );
+  }
   const tab = route.view === 'arbeidsbord' || route.view === 'importer' ? route.view : 'detalj';
 
   return (

@@ -114,6 +114,9 @@ const nb = {
   saksnummer: 'Saksnummer',
   answerMail: 'Svar på e-post',
   done: 'Ferdig',
+  attachDocuments: 'Legg ved dokumenter fra arkivet',
+  attach: 'Legg ved',
+  attached: 'Lagt ved',
 };
 export type Strings = typeof nb;
 
@@ -206,6 +209,9 @@ const en: Strings = {
   saksnummer: 'Case number',
   answerMail: 'Reply to mail',
   done: 'Done',
+  attachDocuments: 'Attach documents from the archive',
+  attach: 'Attach',
+  attached: 'Attached',
 };
 
 export type Lang = 'nb' | 'en';

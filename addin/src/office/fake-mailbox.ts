@@ -75,12 +75,15 @@ export interface FakeMailbox extends MailboxPort {
   selected(): readonly string[];
   /** Messages "opened" with newMessage, for the tests to inspect. */
   readonly sentForms: import('./port').NewMessage[];
+  /** Files attached in compose mode, for the tests to inspect. */
+  readonly composeAttachments: { name: string; size: number }[];
 }
 
 export function createFakeMailbox(user: MailAddress, mails: readonly FakeMail[] = sampleMails(user)): FakeMailbox {
   let selection: string[] = mails[0] ? [mails[0].item.itemId] : [];
   const listeners = new Set<() => void>();
   const sentForms: import('./port').NewMessage[] = [];
+  const composeAttachments: { name: string; size: number }[] = [];
   const byId = (id: string) => mails.find((m) => m.item.itemId === id);
   const load = (m: FakeMail): LoadedMail => ({
     ok: true,
@@ -93,6 +96,7 @@ export function createFakeMailbox(user: MailAddress, mails: readonly FakeMail[] 
     user,
     mails,
     sentForms,
+    composeAttachments,
     select(ids) {
       selection = ids.filter((id) => byId(id));
       for (const l of listeners) l();
@@ -118,6 +122,9 @@ export function createFakeMailbox(user: MailAddress, mails: readonly FakeMail[] 
       return out;
     },
     readDroppedFiles: readMailFiles,
+    async attachToCompose(file) {
+      composeAttachments.push({ name: file.name, size: file.bytes.length });
+    },
     async newMessage(message) {
       sentForms.push(message);
     },

@@ -138,6 +138,14 @@ describe('the Office port over a scripted Office.js', () => {
     expect(forms).toEqual([{ toRecipients: ['a@b.no'], subject: 'Svar', htmlBody: '<p>Hei</p>', attachments: [{ type: 'file', name: 'brev.pdf', url: 'https://x/brev.pdf' }] }]);
   });
 
+  it('attaches a file to the message being written, as base64, retrying 5001', async () => {
+    const calls: [string, string][] = [];
+    const script: Script[] = [5001, 'ok'];
+    const item = { addFileAttachmentFromBase64Async: (b: string, name: string, _o: unknown, cb: never) => { calls.push([b, name]); answer(script.shift()!, 'att-1', cb); } };
+    await createOfficePort(office({ item }).office, fast).attachToCompose({ name: 'brev.pdf', contentType: 'application/pdf', bytes: new TextEncoder().encode('PDF') });
+    expect(calls).toEqual([[b64('PDF'), 'brev.pdf'], [b64('PDF'), 'brev.pdf']]);
+  });
+
   it('offers the original sender of a forwarded mail (§10.3)', async () => {
     const body = 'Se under\n\n-----Original Message-----\nFrom: "Anne Olsen" <anne@example.no>\nSent: Monday';
     const item = await createOfficePort(office({ item: readItem('m1', { subject: 'VS: Klage', body }) }).office, fast).currentItem();

@@ -43,6 +43,7 @@ export interface ReadItemLike {
   readonly attachments?: readonly { id: string; name: string; contentType: string; size: number; isInline: boolean }[];
   readonly body?: { getAsync(coercion: string, cb: Callback<string>): void };
   getAsFileAsync?(cb: Callback<string>): void;
+  addFileAttachmentFromBase64Async?(base64: string, name: string, options: unknown, cb: Callback<string>): void;
   getAttachmentContentAsync?(id: string, cb: Callback<{ format: string; content: string }>): void;
   unloadAsync?(cb: Callback<void>): void;
 }
@@ -86,6 +87,12 @@ export class OfficeCallError extends Error {
 
 /** 5001 "internal error" and 9020 "generic response error" are documented as worth retrying. */
 const TRANSIENT = new Set<number | 'timeout'>([5001, 9020, 'timeout']);
+
+export function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
 
 export function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
@@ -251,6 +258,12 @@ export function createOfficePort(office: OfficeLike, options: OfficePortOptions 
       if (mailbox.displayNewMessageFormAsync) await call<void>('displayNewMessageFormAsync', (cb) => mailbox.displayNewMessageFormAsync!(params, cb));
       else if (mailbox.displayNewMessageForm) mailbox.displayNewMessageForm(params);
       else throw new OfficeCallError('Outlook kan ikke åpne en ny melding her', 0);
+    },
+
+    async attachToCompose(file: FileContent) {
+      const item = mailbox.item;
+      if (!item?.addFileAttachmentFromBase64Async) throw new OfficeCallError('Vedlegg kan bare legges til en melding under skriving (Mailbox 1.8)', 0);
+      await withRetry(() => call<string>('addFileAttachmentFromBase64Async', (cb) => item.addFileAttachmentFromBase64Async!(toBase64(file.bytes), file.name, { isInline: false }, cb)));
     },
 
     onItemChanged(listener: () => void) {

@@ -72,6 +72,8 @@ export interface MailboxPort {
   readDroppedFiles(files: readonly File[]): Promise<readonly LoadedMail[]>;
   /** Open a new message form (answer a mail, send documents informally). */
   newMessage(message: NewMessage): Promise<void>;
+  /** Compose mode: attach a file (an archive document) to the message being written. */
+  attachToCompose(file: FileContent): Promise<void>;
   /** Called when the user selects another mail (ItemChanged / SelectedItemsChanged). */
   onItemChanged(listener: () => void): () => void;
 }

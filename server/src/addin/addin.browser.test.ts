@@ -204,6 +204,22 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await expectAccessible('arbeidsbord with a kurv open');
   });
 
+  it('in compose mode, attaches a document from the sak to the message being written', async () => {
+    await page.goto(`${base}/preview?mode=compose`);
+    await page.getByRole('heading', { name: 'Legg ved dokumenter fra arkivet' }).waitFor();
+    await page.getByLabel('Søk etter sak').fill('Kvernhusveien');
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await page.getByRole('button', { name: `${saksnummer} Ferdigattest Kvernhusveien 17` }).click();
+    await page.getByRole('list', { name: 'Dokumenter' }).getByRole('button', { name: 'Legg ved' }).first().click();
+    await page.getByText(/^Lagt ved: /).waitFor();
+    const attached = await page.evaluate(() => (window as { arkivPreview?: { composeAttachments: { name: string; size: number }[] } }).arkivPreview!.composeAttachments);
+    expect(attached).toHaveLength(1);
+    expect(attached[0]!.size).toBeGreaterThan(0);
+    await expectAccessible('compose');
+    await page.goto(`${base}/preview`);
+    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
+  });
+
   it('switches to English', async () => {
     await page.getByLabel('Språk').selectOption('en');
     await page.getByRole('heading', { name: 'Desk (arbeidsbord)' }).waitFor();

@@ -22,7 +22,7 @@ function newest(p: string): number {
 export function ensureAddinBuilt(): string {
   const dist = path.join(ADDIN, 'dist');
   const built = existsSync(path.join(dist, 'taskpane.html')) ? statSync(path.join(dist, 'taskpane.html')).mtimeMs : 0;
-  const sources = Math.max(newest(path.join(ADDIN, 'src')), newest(path.join(ADDIN, 'preview.html')), newest(path.join(ADDIN, 'taskpane.html')), newest(path.join(ADDIN, 'vite.config.ts')), newest(path.join(REPO, 'shared', 'src')));
+  const sources = Math.max(newest(path.join(ADDIN, 'src')), newest(path.join(ADDIN, 'public')), newest(path.join(ADDIN, 'preview.html')), newest(path.join(ADDIN, 'taskpane.html')), newest(path.join(ADDIN, 'vite.config.ts')), newest(path.join(REPO, 'shared', 'src')));
   if (built < sources) {
     execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ADDIN, stdio: 'inherit' });
   }
