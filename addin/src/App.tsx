@@ -9,7 +9,7 @@ import { Compose } from './views/Compose';
 import { ErrorBar, isNotAvailable, useLoad } from './views/common';
 import { Importer } from './views/Importer';
 import { JournalpostView } from './views/JournalpostView';
-import type { Route } from './views/nav';
+import { recentSaker, type Route } from './views/nav';
 import { SakView } from './views/SakView';
 import { SignIn } from './views/SignIn';
 import type { TokenSource } from './auth/auth';
@@ -81,8 +81,10 @@ function Shell({ port, baseUrl, auth, lang, setLang, onSignOut }: { port: Mailbo
         e.preventDefault();
         setRoute({ view: 'importer', newSak: true });
       } else if (e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 'd') {
+        // The current sak is the one last opened (Siste saksmapper keeps it first).
         e.preventDefault();
-        setRoute({ view: 'importer' });
+        const current = route.view === 'sak' || route.view === 'journalpost' ? recentSaker()[0] : undefined;
+        setRoute(current ? { view: 'importer', sak: current } : { view: 'importer' });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -141,7 +143,7 @@ function Shell({ port, baseUrl, auth, lang, setLang, onSignOut }: { port: Mailbo
         </TabList>
       </nav>
       {route.view === 'arbeidsbord' ? <Arbeidsbord api={api} meg={me} navigate={setRoute} refreshKey={refreshKey} filterRef={filterRef} /> : null}
-      {route.view === 'importer' ? <Importer api={api} port={port} navigate={setRoute} newSak={route.newSak} /> : null}
+      {route.view === 'importer' ? <Importer key={route.sak?.sakId ?? (route.newSak ? 'ny' : 'importer')} api={api} port={port} navigate={setRoute} newSak={route.newSak} preselect={route.sak} /> : null}
       {route.view === 'sak' ? <SakView api={api} sakId={route.sakId} navigate={setRoute} refreshKey={refreshKey} /> : null}
       {route.view === 'journalpost' ? <JournalpostView api={api} port={port} kodelister={kodelister.data} journalpostId={route.journalpostId} navigate={setRoute} refreshKey={refreshKey} /> : null}
     </main>

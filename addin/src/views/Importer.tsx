@@ -12,13 +12,13 @@ type Outcome = { subject: string } & ({ ok: true; result: ImportResult } | { ok:
 const TILGANGSKODER = ['IS', 'U', 'P', 'P1', 'E', 'S', 'XX'];
 
 /** Importer til sak (§10.3): one open mail, several selected mails, or dropped .eml/.msg files. */
-export function Importer({ api, port, navigate, newSak }: { api: Api; port: MailboxPort; navigate: Navigate; newSak?: boolean }) {
+export function Importer({ api, port, navigate, newSak, preselect }: { api: Api; port: MailboxPort; navigate: Navigate; newSak?: boolean; preselect?: RecentSak | undefined }) {
   const t = useT();
   const s = useStyles();
   const [item, setItem] = useState<MailItem | null>(null);
   const [count, setCount] = useState(0);
   const [imported, setImported] = useState<{ registreringsId: string; journalpostId: string } | null>(null);
-  const [sak, setSak] = useState<RecentSak | null>(null);
+  const [sak, setSak] = useState<RecentSak | null>(preselect ?? null);
   const [type, setType] = useState<ImportChoices['journalposttype']>('I');
   const [tittel, setTittel] = useState('');
   const [tittel2, setTittel2] = useState('');

@@ -1,5 +1,5 @@
 import { Button, Field, Link, Select, Subtitle2, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Api } from '../api/client';
 import type { Historikk as HistorikkT, Kodelister } from '../api/types';
 import { useT } from '../i18n/strings';
@@ -7,7 +7,7 @@ import type { MailboxPort } from '../office/port';
 import { Behandle } from './Behandle';
 import { ErrorBar, Loading, useLoad, useStyles } from './common';
 import { Ekspeder } from './Ekspeder';
-import type { Navigate } from './nav';
+import { type Navigate, rememberSak } from './nav';
 import { Oppgaver } from './Oppgaver';
 
 /** Registration data, documents with preview, merknader, oppgaver, historikk; actions by abilities. */
@@ -20,6 +20,10 @@ export function JournalpostView({ api, port, kodelister, journalpostId, navigate
   const [merknadstype, setMerknadstype] = useState<'UFORMELL' | 'FORMELL'>('UFORMELL');
   const [error, setError] = useState<unknown>(null);
   const changed = () => setTick((x) => x + 1);
+  useEffect(() => {
+    // The journalpost's sak becomes the current one (Siste saksmapper, Ctrl+Shift+D).
+    if (jp.data) void api.getSak(jp.data.sakId).then((sak) => rememberSak({ sakId: sak.systemId, saksnummer: sak.saksnummer, tittel: sak.tittel }), () => undefined);
+  }, [api, jp.data]);
   if (jp.error) return <ErrorBar error={jp.error} />;
   if (!jp.data) return <Loading />;
   const v = jp.data;

@@ -1,7 +1,7 @@
 /** Where the pane is; the shell renders one view per route. */
 export type Route =
   | { readonly view: 'arbeidsbord' }
-  | { readonly view: 'importer'; readonly newSak?: boolean }
+  | { readonly view: 'importer'; readonly newSak?: boolean; readonly sak?: RecentSak }
   | { readonly view: 'sak'; readonly sakId: string; readonly newJournalpost?: boolean }
   | { readonly view: 'journalpost'; readonly journalpostId: string };
 

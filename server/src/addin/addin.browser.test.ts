@@ -184,7 +184,7 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     expect(jps.items.map((j) => [j.journalposttype, j.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn])])).toEqual([['U', [['EM', 'Per Hansen']]]]);
   });
 
-  it('shows the sak with its journalposter, and F5 brings the Arbeidsbord up to date', async () => {
+  it('shows the sak with its journalposter; Ctrl+Shift+D imports into it; F5 brings the Arbeidsbord up to date', async () => {
     await page.getByRole('list', { name: 'Resultat' }).getByRole('button').first().click();
     await page.getByRole('button', { name: `Sak ${saksnummer}` }).click();
     await page.getByRole('heading', { name: `Sak ${saksnummer}: Ferdigattest Kvernhusveien 17` }).waitFor();
@@ -192,6 +192,8 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await items.nth(4).waitFor();
     expect(await items.count()).toBe(5);
     await expectAccessible('sak');
+    await page.keyboard.press('Control+Shift+D');
+    await page.getByRole('heading', { name: `Valgt sak: ${saksnummer} Ferdigattest Kvernhusveien 17` }).waitFor();
     await page.getByRole('tab', { name: 'Arbeidsbord' }).click();
     await page.keyboard.press('F5');
     const ola = await api<{ bruker: { systemId: string } }>('ola', '/api/meg');
