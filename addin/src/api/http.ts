@@ -40,7 +40,7 @@ export interface HttpOptions {
 
 export function createHttp(opts: HttpOptions): Http {
   const f = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
-  async function send(method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>): Promise<Response> {
+  async function send(method: string, path: string, body: string | FormData | undefined, headers: Record<string, string>): Promise<Response> {
     const token = await opts.getToken();
     const res = await f(`${opts.baseUrl}${path}`, {
       method,

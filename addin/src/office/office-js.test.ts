@@ -157,3 +157,14 @@ describe('the Office port over a scripted Office.js', () => {
     expect(parseEmlHeaders('Subject: Hei\r\n  på deg\r\nFrom: A <a@b.no>\r\n\r\nSubject: body')).toEqual({ subject: 'Hei på deg', from: 'A <a@b.no>' });
   });
 });
+
+describe('dropped files (drag and drop onto the pane)', () => {
+  it('reads an .eml file with its headers and refuses other files', async () => {
+    const { readMailFiles } = await import('./office-js');
+    const eml = new File(['Message-ID: <x1@example.no>\r\nFrom: "Kari Berg" <kari@example.no>\r\nTo: post@kommune.no\r\nSubject: Søknad om tilskudd\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\n\r\nHei'], 'soknad.eml', { type: 'message/rfc822' });
+    const txt = new File(['x'], 'notat.txt');
+    const [mail, other] = await readMailFiles([eml, txt]);
+    expect(mail).toMatchObject({ ok: true, item: { subject: 'Søknad om tilskudd', internetMessageId: '<x1@example.no>', from: { name: 'Kari Berg', email: 'kari@example.no' }, dateTimeCreated: '2026-11-02T10:00:00.000Z' } });
+    expect(other).toMatchObject({ ok: false, subject: 'notat.txt' });
+  });
+});
