@@ -143,6 +143,23 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await expectAccessible('journalpost');
   });
 
+  it('on the journalpost: adds a merknad; Behandle offers only the codes for I, and TLF needs a merknad (§10.2.1)', async () => {
+    const merknadGroup = page.getByRole('group', { name: 'Legg til merknad' });
+    await merknadGroup.getByRole('textbox', { name: 'Merknad' }).fill('Ringte søker om manglende vedlegg');
+    await merknadGroup.getByRole('button', { name: 'Legg til merknad' }).click();
+    await page.getByRole('list', { name: 'Merknader' }).getByText('Ringte søker om manglende vedlegg').waitFor();
+
+    const avskriv = page.getByRole('group', { name: 'Avskriv', exact: true });
+    const codes = await avskriv.getByLabel('Avskrivningsmåte').locator('option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
+    expect(codes).toEqual(['***', 'BU', 'TE', 'TLF', 'BSS', 'BB', 'BM', 'BS', 'EP', 'BV']);
+    await avskriv.getByLabel('Avskrivningsmåte').selectOption('TLF');
+    await avskriv.getByText('Besvart med telefon krever en merknad').waitFor();
+    expect(await avskriv.getByRole('button', { name: 'Avskriv' }).isDisabled()).toBe(true);
+    await avskriv.getByRole('textbox', { name: /^Merknad/ }).fill('Snakket med søker på telefon');
+    expect(await avskriv.getByRole('button', { name: 'Avskriv' }).isEnabled()).toBe(true);
+    await expectAccessible('behandle');
+  });
+
   it('recognises an already-imported mail when it is opened again', async () => {
     await page.getByRole('tab', { name: 'Importer til sak' }).click();
     await page.getByText('Denne e-posten er allerede importert som').waitFor();
