@@ -94,7 +94,19 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
   const onDrop = async (e: React.DragEvent) => {
     e.preventDefault();
     const files = [...e.dataTransfer.files];
-    if (files.length) setDropped(await port.readDroppedFiles(files));
+    if (!files.length) return;
+    const read = await port.readDroppedFiles(files);
+    setDropped(read);
+    setOutcomes([]);
+    const first = read[0];
+    if (read.length === 1 && first?.ok) {
+      // The form now describes the dropped mail, not the one selected in Outlook.
+      setType(first.item.direction === 'sent' ? 'U' : 'I');
+      setTittel(first.item.subject);
+      setVedlegg([]);
+      setUseOriginal(false);
+      setImported(await findImported(api, first.item.internetMessageId).catch(() => null));
+    }
   };
 
   const many = dropped.length > 1 || (!dropped.length && count > 1);
@@ -146,7 +158,7 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
           <Field label={t.forfallsdato}>
             <Input type="date" value={forfall} onChange={(_, d) => setForfall(d.value)} />
           </Field>
-          {item?.originalSender ? (
+          {!dropped.length && item?.originalSender ? (
             <Field label={t.avsender}>
               <Select value={useOriginal ? 'original' : 'from'} onChange={(_, d) => setUseOriginal(d.value === 'original')}>
                 <option value="original">
@@ -182,7 +194,7 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
               </>
             ) : null}
           </div>
-          {vedlegg.map((v, i) => (
+          {(dropped.length ? [] : vedlegg).map((v, i) => (
             <Field key={i} label={`${t.vedlegg} ${i + 1}`}>
               <Input value={v} onChange={(_, d) => setVedlegg(vedlegg.map((x, j) => (j === i ? d.value : x)))} />
             </Field>

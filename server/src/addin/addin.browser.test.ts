@@ -18,6 +18,7 @@ declare const document: {
   activeElement: { getAttribute(name: string): string | null } | null;
 };
 declare const window: object;
+declare const DataTransfer: new () => { items: { add(file: File): void } };
 
 const haveChromium = chromiumInstalled();
 if (!haveChromium) {
@@ -201,13 +202,30 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     expect(jps.items.map((j) => [j.journalposttype, j.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn])])).toEqual([['U', [['EM', 'Per Hansen']]]]);
   });
 
+  it('imports an .eml file dropped on the pane (drag and drop)', async () => {
+    const eml = 'Message-ID: <drop-1@example.no>\r\nFrom: "Lars Dahl" <lars@example.no>\r\nTo: post@kommune.example.no\r\nSubject: Nabovarsel Kvernhusveien 17\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\n\r\nVi har merknader.';
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'nabovarsel.eml', { type: 'message/rfc822' }));
+      return dt;
+    }, eml);
+    await page.getByRole('region', { name: 'Importer til sak' }).dispatchEvent('drop', { dataTransfer });
+    await page.getByText('Valgte e-poster: 1 (Nabovarsel Kvernhusveien 17)').waitFor();
+    expect(await page.getByRole('group', { name: 'Registreringsdata' }).getByLabel(/^Tittel\s*\*?$/).inputValue()).toBe('Nabovarsel Kvernhusveien 17');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByRole('list', { name: 'Resultat' }).getByRole('button', { name: /Nabovarsel Kvernhusveien 17/ }).waitFor();
+    const jps = await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`);
+    const jp = jps.items.find((j) => j.tittel === 'Nabovarsel Kvernhusveien 17')!;
+    expect([jp.journalposttype, jp.dokumenter.length, jp.korrespondanseparter.map((p) => p.navn)]).toEqual(['I', 1, ['Lars Dahl']]);
+  });
+
   it('shows the sak with its journalposter; Ctrl+Shift+D imports into it; F5 brings the Arbeidsbord up to date', async () => {
     await page.getByRole('list', { name: 'Resultat' }).getByRole('button').first().click();
     await page.getByRole('button', { name: `Sak ${saksnummer}` }).click();
     await page.getByRole('heading', { name: `Sak ${saksnummer}: Ferdigattest Kvernhusveien 17` }).waitFor();
     const items = page.getByRole('list', { name: 'Journalposter' }).getByRole('listitem');
-    await items.nth(4).waitFor();
-    expect(await items.count()).toBe(5);
+    await items.nth(5).waitFor();
+    expect(await items.count()).toBe(6);
     await expectAccessible('sak');
     await page.keyboard.press('Control+Shift+D');
     await page.getByRole('heading', { name: `Valgt sak: ${saksnummer} Ferdigattest Kvernhusveien 17` }).waitFor();
