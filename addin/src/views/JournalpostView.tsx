@@ -99,7 +99,7 @@ export function JournalpostView({ api, port, kodelister, journalpostId, navigate
       <ul className={s.list} aria-label={t.dokumenter}>
         {v.dokumenter.map((d) => (
           <li key={d.systemId}>
-            {d.dokumentnummer}. {d.tittel} ({d.tilknyttetRegistreringSom === 'H' ? 'Hoveddokument' : 'Vedlegg'}){' '}
+            {d.dokumentnummer}. {d.tittel} ({d.tilknyttetRegistreringSom === 'H' ? t.hoveddokument : t.vedleggEn}){' '}
             {d.skjermet ? null : (
               <Button size="small" onClick={() => void preview(d.systemId)}>
                 {t.preview}
@@ -122,9 +122,9 @@ export function JournalpostView({ api, port, kodelister, journalpostId, navigate
             <Textarea value={merknad} onChange={(_, d) => setMerknad(d.value)} />
           </Field>
           <div className={s.row}>
-            <Select aria-label="Merknadstype" value={merknadstype} onChange={(_, d) => setMerknadstype(d.value as 'UFORMELL' | 'FORMELL')}>
-              <option value="UFORMELL">Uformell</option>
-              <option value="FORMELL">Formell</option>
+            <Select aria-label={t.merknadstype} value={merknadstype} onChange={(_, d) => setMerknadstype(d.value as 'UFORMELL' | 'FORMELL')}>
+              <option value="UFORMELL">{t.uformell}</option>
+              <option value="FORMELL">{t.formell}</option>
             </Select>
             <Button disabled={!merknad.trim()} onClick={() => void addMerknad()}>
               {t.addMerknad}

@@ -32,9 +32,9 @@ export function SakView({ api, sakId, navigate, refreshKey }: { api: Api; sakId:
         ) : null}
         <dt>{t.sakstype}</dt>
         <dd>{v.sakstype}</dd>
-        <dt>Saksstatus</dt>
+        <dt>{t.saksstatus}</dt>
         <dd>{v.saksstatus}</dd>
-        <dt>Saksansvarlig</dt>
+        <dt>{t.saksansvarlig}</dt>
         <dd>{v.saksansvarlig.navn}</dd>
         {v.obsDato ? (
           <>
