@@ -18,13 +18,16 @@ function newest(p: string): number {
   return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newest(path.join(p, f))));
 }
 
-/** Builds addin/dist when it is missing or older than its sources, so tests never run a stale pane. */
+/**
+ * Builds addin/dist when it is missing or older than its sources, so tests never run a stale pane.
+ * NODE_ENV=production: Jest sets NODE_ENV=test, which would give Vite a React development build.
+ */
 export function ensureAddinBuilt(): string {
   const dist = path.join(ADDIN, 'dist');
   const built = existsSync(path.join(dist, 'taskpane.html')) ? statSync(path.join(dist, 'taskpane.html')).mtimeMs : 0;
   const sources = Math.max(newest(path.join(ADDIN, 'src')), newest(path.join(ADDIN, 'public')), newest(path.join(ADDIN, 'preview.html')), newest(path.join(ADDIN, 'taskpane.html')), newest(path.join(ADDIN, 'vite.config.ts')), newest(path.join(REPO, 'shared', 'src')));
   if (built < sources) {
-    execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ADDIN, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ADDIN, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
   return dist;
 }
