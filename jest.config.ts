@@ -3,7 +3,7 @@
 import type { Config } from 'jest';
 
 /**
- * One Jest run for the pure shared code and the server. TypeScript is stripped by @swc/jest
+ * One Jest run for the pure shared code, the server and the add-in's non-DOM code. TypeScript is stripped by @swc/jest
  * (no TypeScript compiler API needed); types are checked by `tsc -b` before Jest runs.
  * The database for every server test is real: PGlite by default, PostgreSQL when
  * TEST_DATABASE_URL is set (see server/src/test/global-setup.ts).
@@ -12,7 +12,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es
 
 const config: Config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared/src', '<rootDir>/server/src'],
+  roots: ['<rootDir>/shared/src', '<rootDir>/server/src', '<rootDir>/addin/src'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc as never, '^.+\\.mjs$': swc as never },
   // jose, typebox and cookie (via light-my-request, i.e. app.inject) are ESM-only; swc turns them into CommonJS.

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { addinPlugin } from './addin/addin.plugin';
 import type { DevSigner } from './auth/dev-keys';
 import type { TokenVerifier } from './auth/token-verifier';
 import type { BlobStore } from './blob/blob-store';
@@ -32,6 +33,8 @@ export interface AppDeps {
   readonly blobs: BlobStore;
   readonly verify: TokenVerifier;
   readonly devSigner?: DevSigner;
+  /** The built task pane to serve (default addin/dist; skipped when not built). */
+  readonly addinDir?: string;
 }
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -60,5 +63,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(stedfortrederRoutes, deps);
   await app.register(sokRoutes, deps);
   await app.register(offentligJournalRoutes, deps);
+  await app.register(addinPlugin, deps.addinDir ? { dir: deps.addinDir } : {});
   return app;
 }

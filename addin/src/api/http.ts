@@ -1,0 +1,84 @@
+/** The transport under the API client: bearer token, JSON, RFC 9457 problems as ApiError. */
+
+export interface Problem {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail?: string;
+  readonly errors?: readonly { field: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+  }
+  get status() {
+    return this.problem.status;
+  }
+  /** The server on this branch does not have the endpoint (yet): 404 on a route, not on a record. */
+  get notAvailable() {
+    return this.problem.status === 404 && this.problem.code === 'route_not_found';
+  }
+}
+
+export interface Http {
+  readonly baseUrl: string;
+  json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  form<T>(path: string, form: FormData): Promise<T>;
+  /** A URL with the token as a fetched blob (for previews and downloads). */
+  blob(path: string): Promise<Blob>;
+}
+
+export interface HttpOptions {
+  readonly baseUrl: string;
+  readonly getToken: () => Promise<string | null>;
+  /** Extra headers on every call, e.g. the desk of the person one deputizes for. */
+  readonly extraHeaders?: () => Record<string, string>;
+  readonly fetch?: typeof fetch;
+}
+
+export function createHttp(opts: HttpOptions): Http {
+  const f = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  async function send(method: string, path: string, body: string | FormData | undefined, headers: Record<string, string>): Promise<Response> {
+    const token = await opts.getToken();
+    const res = await f(`${opts.baseUrl}${path}`, {
+      method,
+      body,
+      headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.extraHeaders?.() ?? {}), ...headers },
+    });
+    if (!res.ok) {
+      let problem: Problem;
+      try {
+        const p = (await res.json()) as Partial<Problem> & { error?: string; message?: string };
+        problem = { status: res.status, code: p.code ?? (res.status === 404 && p.message?.startsWith('Route ') ? 'route_not_found' : 'http_error'), title: p.title ?? p.error ?? res.statusText, ...(p.detail ?? p.message ? { detail: p.detail ?? p.message } : {}), ...(p.errors ? { errors: p.errors } : {}) };
+      } catch {
+        problem = { status: res.status, code: 'http_error', title: res.statusText };
+      }
+      throw new ApiError(problem);
+    }
+    return res;
+  }
+  return {
+    baseUrl: opts.baseUrl,
+    async json<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const res = await send(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      if (res.status === 204) return undefined as T;
+      return (await res.json()) as T;
+    },
+    async form<T>(path: string, form: FormData) {
+      const res = await send('POST', path, form, {});
+      return (await res.json()) as T;
+    },
+    async blob(path: string) {
+      return (await send('GET', path, undefined, {})).blob();
+    },
+  };
+}
+
+export const query = (params: Record<string, string | number | boolean | undefined | null>): string => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};

@@ -1,0 +1,75 @@
+import type { IPublicClientApplication } from '@azure/msal-browser';
+
+/**
+ * Sign-in. Inside Outlook: MSAL Nested App Authentication (a token for the archive API's own
+ * scope, silently, then by popup), falling back to a standard MSAL popup where NAA is not
+ * supported. When the server runs in dev mode (GET /api/dev/brukere answers), a user picker.
+ */
+export interface TokenSource {
+  readonly mode: 'dev' | 'msal';
+  getToken(): Promise<string | null>;
+  signOut(): void;
+}
+
+const DEV_KEY = 'arkiv.devToken';
+
+export async function isDevServer(baseUrl: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${baseUrl}/api/dev/brukere`, { headers: { accept: 'application/json' } });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+export function devTokenSource(token: string): TokenSource {
+  sessionStorage.setItem(DEV_KEY, token);
+  return {
+    mode: 'dev',
+    getToken: async () => token,
+    signOut: () => sessionStorage.removeItem(DEV_KEY),
+  };
+}
+
+export function storedDevToken(): string | null {
+  return sessionStorage.getItem(DEV_KEY);
+}
+
+export interface MsalSettings {
+  readonly clientId: string;
+  readonly scope: string;
+  readonly authority?: string;
+  /** Whether the host supports NAA (Office.context.requirements.isSetSupported('NestedAppAuth', '1.1')). */
+  readonly naaSupported: boolean;
+}
+
+export async function msalTokenSource(settings: MsalSettings): Promise<TokenSource> {
+  const msal = await import('@azure/msal-browser');
+  const config = { auth: { clientId: settings.clientId, authority: settings.authority ?? 'https://login.microsoftonline.com/organizations' } };
+  let pca: IPublicClientApplication;
+  try {
+    // The documented order: NAA when the host supports it, the standard SPA flow otherwise.
+    pca = settings.naaSupported ? await msal.createNestablePublicClientApplication(config) : await msal.createStandardPublicClientApplication(config);
+  } catch {
+    pca = await msal.createStandardPublicClientApplication(config);
+  }
+  const scopes = [settings.scope];
+  return {
+    mode: 'msal',
+    async getToken() {
+      const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
+      try {
+        const result = await pca.acquireTokenSilent({ scopes, ...(account ? { account } : {}) });
+        return result.accessToken;
+      } catch {
+        // Interaction required (consent, MFA): a popup, which NAA hosts broker themselves.
+        const result = await pca.acquireTokenPopup({ scopes });
+        pca.setActiveAccount(result.account);
+        return result.accessToken;
+      }
+    },
+    signOut() {
+      void pca.clearCache();
+    },
+  };
+}

@@ -1,0 +1,237 @@
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2 } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { Api } from '../api/client';
+import { findImported, type ImportChoices, importMail, type ImportResult } from '../api/import-mail';
+import { useT } from '../i18n/strings';
+import type { LoadedMail, MailboxPort, MailItem, Progress } from '../office/port';
+import { ErrorBar, useStyles } from './common';
+import { type Navigate, type RecentSak } from './nav';
+import { SakPicker } from './SakPicker';
+
+type Outcome = { subject: string } & ({ ok: true; result: ImportResult } | { ok: false; error: string });
+const TILGANGSKODER = ['IS', 'U', 'P', 'P1', 'E', 'S', 'XX'];
+
+/** Importer til sak (§10.3): one open mail, several selected mails, or dropped .eml/.msg files. */
+export function Importer({ api, port, navigate, newSak, preselect }: { api: Api; port: MailboxPort; navigate: Navigate; newSak?: boolean; preselect?: RecentSak | undefined }) {
+  const t = useT();
+  const s = useStyles();
+  const [item, setItem] = useState<MailItem | null>(null);
+  const [count, setCount] = useState(0);
+  const [imported, setImported] = useState<{ registreringsId: string; journalpostId: string } | null>(null);
+  const [sak, setSak] = useState<RecentSak | null>(preselect ?? null);
+  const [type, setType] = useState<ImportChoices['journalposttype']>('I');
+  const [tittel, setTittel] = useState('');
+  const [tittel2, setTittel2] = useState('');
+  const [forfall, setForfall] = useState('');
+  const [useOriginal, setUseOriginal] = useState(false);
+  const [kode, setKode] = useState('');
+  const [nivaa, setNivaa] = useState<1 | 2 | 3>(1);
+  const [hjemmel, setHjemmel] = useState('');
+  const [vedlegg, setVedlegg] = useState<string[]>([]);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [dropped, setDropped] = useState<readonly LoadedMail[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  const refresh = useCallback(async () => {
+    const [current, n] = await Promise.all([port.currentItem(), port.selectedCount()]);
+    setItem(current);
+    setCount(n);
+    setOutcomes([]);
+    setDropped([]);
+    if (current) {
+      setType(current.direction === 'sent' ? 'U' : 'I');
+      setTittel(current.subject.replace(/^\s*(sv|re|vs|fw|fwd)\s*:\s*/i, ''));
+      setVedlegg(current.attachments.filter((a) => !a.isInline).map((a) => a.name.replace(/\.[A-Za-z0-9]{1,5}$/, '')));
+      setUseOriginal(!!current.originalSender);
+      setImported(await findImported(api, current.internetMessageId).catch(() => null));
+    } else setImported(null);
+  }, [api, port]);
+  useEffect(() => {
+    void refresh();
+    return port.onItemChanged(() => void refresh());
+  }, [port, refresh]);
+
+  const run = async () => {
+    if (!sak) return;
+    setError(null);
+    setOutcomes([]);
+    try {
+      const mails = dropped.length ? dropped : await port.loadSelected(setProgress);
+      const single = mails.length === 1;
+      const out: Outcome[] = [];
+      setProgress({ done: 0, total: mails.length });
+      for (const m of mails) {
+        if (!m.ok) {
+          out.push({ ok: false, subject: m.subject, error: m.error });
+        } else {
+          const choices: ImportChoices = single
+            ? {
+                journalposttype: type,
+                tittel,
+                tittel2,
+                forfallsdato: forfall,
+                avsender: useOriginal && m.item.originalSender ? m.item.originalSender : m.item.from,
+                skjerming: kode ? { tilgangskode: kode as 'U', skjermingsnivaa: nivaa, skjermingshjemmel: hjemmel || 'Offl. § 13' } : null,
+                vedleggTitler: vedlegg,
+              }
+            : { journalposttype: m.item.direction === 'sent' ? 'U' : 'I', tittel: m.item.subject, avsender: m.item.originalSender ?? m.item.from };
+          try {
+            out.push({ ok: true, subject: m.item.subject, result: await importMail(api, sak.sakId, m, choices) });
+          } catch (e) {
+            out.push({ ok: false, subject: m.item.subject, error: e instanceof Error ? e.message : String(e) });
+          }
+        }
+        setProgress({ done: out.length, total: mails.length });
+        setOutcomes([...out]);
+      }
+      if (item) setImported(await findImported(api, item.internetMessageId).catch(() => null));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    const files = [...e.dataTransfer.files];
+    if (!files.length) return;
+    const read = await port.readDroppedFiles(files);
+    setDropped(read);
+    setOutcomes([]);
+    const first = read[0];
+    if (read.length === 1 && first?.ok) {
+      // The form now describes the dropped mail, not the one selected in Outlook.
+      setType(first.item.direction === 'sent' ? 'U' : 'I');
+      setTittel(first.item.subject);
+      setVedlegg([]);
+      setUseOriginal(false);
+      setImported(await findImported(api, first.item.internetMessageId).catch(() => null));
+    }
+  };
+
+  const many = dropped.length > 1 || (!dropped.length && count > 1);
+  return (
+    <section className={s.stack} aria-labelledby="importer-h" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
+      <Subtitle2 as="h2" id="importer-h">
+        {t.importer}
+      </Subtitle2>
+      {dropped.length ? (
+        <p>
+          {t.selectedMails}: {dropped.length} ({dropped.map((d) => (d.ok ? d.item.subject : d.subject)).join(', ')})
+        </p>
+      ) : count > 1 ? (
+        <p data-testid="selected-count">
+          {t.selectedMails}: {count}
+        </p>
+      ) : item ? (
+        <p>
+          <strong>{item.subject}</strong> — {item.from?.name} &lt;{item.from?.email}&gt; · {t.direction[item.direction]}
+        </p>
+      ) : (
+        <p className={s.muted}>{t.noMail}</p>
+      )}
+      {imported ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {t.alreadyImported}{' '}
+            <Link onClick={() => navigate({ view: 'journalpost', journalpostId: imported.journalpostId })}>{imported.registreringsId}</Link>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <SakPicker api={api} value={sak} onChange={setSak} startNew={newSak} suggestedTitle={tittel} />
+      {!many && (item || dropped.length === 1) ? (
+        <div className={s.stack} role="group" aria-label={t.registrering}>
+          <Field label={t.dokumenttype}>
+            <Select value={type} onChange={(_, d) => setType(d.value as ImportChoices['journalposttype'])}>
+              <option value="I">I – Inngående</option>
+              <option value="U">U – Utgående</option>
+              <option value="N">N – Notat med oppfølging</option>
+              <option value="X">X – Notat uten oppfølging</option>
+            </Select>
+          </Field>
+          <Field label={t.tittel} required>
+            <Input value={tittel} onChange={(_, d) => setTittel(d.value)} />
+          </Field>
+          <Field label={t.tittel2}>
+            <Input value={tittel2} onChange={(_, d) => setTittel2(d.value)} />
+          </Field>
+          <Field label={t.forfallsdato}>
+            <Input type="date" value={forfall} onChange={(_, d) => setForfall(d.value)} />
+          </Field>
+          {!dropped.length && item?.originalSender ? (
+            <Field label={t.avsender}>
+              <Select value={useOriginal ? 'original' : 'from'} onChange={(_, d) => setUseOriginal(d.value === 'original')}>
+                <option value="original">
+                  {t.originalSender}: {item.originalSender.name} &lt;{item.originalSender.email}&gt;
+                </option>
+                <option value="from">
+                  {item.from?.name} &lt;{item.from?.email}&gt;
+                </option>
+              </Select>
+            </Field>
+          ) : null}
+          <div className={s.row} role="group" aria-label={t.skjerming}>
+            <Field label={t.skjerming}>
+              <Select value={kode} onChange={(_, d) => setKode(d.value)}>
+                <option value="">{t.ingenSkjerming}</option>
+                {TILGANGSKODER.map((k) => (
+                  <option key={k}>{k}</option>
+                ))}
+              </Select>
+            </Field>
+            {kode ? (
+              <>
+                <Field label={t.nivaa}>
+                  <Select value={String(nivaa)} onChange={(_, d) => setNivaa(Number(d.value) as 1 | 2 | 3)}>
+                    <option>1</option>
+                    <option>2</option>
+                    <option>3</option>
+                  </Select>
+                </Field>
+                <Field label={t.hjemmel}>
+                  <Input value={hjemmel} placeholder="Offl. § 13" onChange={(_, d) => setHjemmel(d.value)} />
+                </Field>
+              </>
+            ) : null}
+          </div>
+          {(dropped.length ? [] : vedlegg).map((v, i) => (
+            <Field key={i} label={`${t.vedlegg} ${i + 1}`}>
+              <Input value={v} onChange={(_, d) => setVedlegg(vedlegg.map((x, j) => (j === i ? d.value : x)))} />
+            </Field>
+          ))}
+        </div>
+      ) : null}
+      <div className={s.row}>
+        <Button appearance="primary" disabled={!sak || (!item && count === 0 && !dropped.length)} onClick={() => void run()}>
+          {t.importButton}
+        </Button>
+      </div>
+      {progress ? <ProgressBar value={progress.total ? progress.done / progress.total : 0} aria-label={`${t.importing} ${progress.done}/${progress.total}`} /> : null}
+      {progress ? (
+        <p aria-live="polite">
+          {t.importing}: {progress.done}/{progress.total}
+        </p>
+      ) : null}
+      <ul className={s.list} aria-label={t.resultat}>
+        {outcomes.map((o, i) => (
+          <li key={i}>
+            {o.ok ? (
+              <>
+                {t.imported}:{' '}
+                <Link onClick={() => navigate({ view: 'journalpost', journalpostId: o.result.journalpost.systemId })}>
+                  {o.result.journalpost.registreringsId} {o.result.journalpost.tittel}
+                </Link>
+                {o.result.ekspedert === true ? ` · ${t.sentExpedited}` : o.result.ekspedert === false ? ` · ${t.sentNotExpedited}` : ''}
+              </>
+            ) : (
+              <>
+                {t.failed}: {o.subject} – {o.error}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ErrorBar error={error} />
+    </section>
+  );
+}

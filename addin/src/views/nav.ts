@@ -1,0 +1,27 @@
+/** Where the pane is; the shell renders one view per route. */
+export type Route =
+  | { readonly view: 'arbeidsbord' }
+  | { readonly view: 'importer'; readonly newSak?: boolean; readonly sak?: RecentSak }
+  | { readonly view: 'sak'; readonly sakId: string; readonly newJournalpost?: boolean }
+  | { readonly view: 'journalpost'; readonly journalpostId: string };
+
+export type Navigate = (route: Route) => void;
+
+const RECENT_KEY = 'arkiv.recentSaker';
+export interface RecentSak {
+  readonly sakId: string;
+  readonly saksnummer: string;
+  readonly tittel: string;
+}
+/** Siste saksmapper, kept in the browser until the server's kurv (issue 3) is there. */
+export function recentSaker(): RecentSak[] {
+  try {
+    return JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as RecentSak[];
+  } catch {
+    return [];
+  }
+}
+export function rememberSak(sak: RecentSak) {
+  const list = [sak, ...recentSaker().filter((s) => s.sakId !== sak.sakId)].slice(0, 10);
+  localStorage.setItem(RECENT_KEY, JSON.stringify(list));
+}

@@ -1,0 +1,265 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { seedDemoIfEmpty } from '../seed/demo-seed';
+import { createTestContext, type TestContext } from '../test/context';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarning } from './browser';
+
+/**
+ * The task pane in headless Chromium against the real server and a real database (the demo
+ * users and data), through /preview with the fake mailbox. axe-core checks every view.
+ * Without Chromium: a loud warning, and a failure in CI (.ci/run installs Debian's chromium).
+ */
+// Browser globals for the functions that run in the page (page.evaluate): the test program has no DOM lib.
+declare const document: {
+  getAnimations(): { playState: string }[];
+  querySelector(selector: string): { textContent: string | null } | null;
+  querySelectorAll(selector: string): { length: number };
+  activeElement: { getAttribute(name: string): string | null } | null;
+};
+declare const window: object;
+declare const DataTransfer: new () => { items: { add(file: File): void } };
+
+const haveChromium = chromiumInstalled();
+if (!haveChromium) {
+  loudWarning([
+    `BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`,
+    'Install it (Debian: apt-get install -y chromium) or set ARKIV_CHROMIUM.',
+    'The task pane has NOT been tested in a browser in this run.',
+  ]);
+}
+
+let ctx: TestContext;
+let base: string;
+
+beforeAll(async () => {
+  ensureAddinBuilt();
+  ctx = await createTestContext();
+  await seedDemoIfEmpty(ctx.db, ctx.blobs);
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+}, 180_000);
+afterAll(async () => ctx?.close());
+
+describe('the server serves the built pane', () => {
+  it('serves /preview, /taskpane.html and their assets without a token', async () => {
+    for (const url of ['/preview', '/taskpane.html']) {
+      const res = await fetch(base + url);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(asset).toBeDefined();
+      expect((await fetch(`${base}/${asset}`)).status).toBe(200);
+    }
+    expect((await fetch(`${base}/api/meg`)).status).toBe(401);
+  });
+});
+
+if (!haveChromium && process.env.CI) {
+  it('needs Chromium in CI', () => {
+    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
+  });
+}
+
+// Defined only with a browser (never skipped): without one the warning above says so, and CI fails.
+if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', () => {
+  let browser: Browser;
+  let page: Page;
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+    // No colour transitions half-way through when axe measures contrast (Fluent honours this).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    page.setDefaultTimeout(20_000);
+  }, 60_000);
+  afterAll(async () => browser?.close());
+
+  /** axe-core on the page as it is now: no serious or critical violations. */
+  async function expectAccessible(view: string) {
+    // Measure a settled page: Fluent fades colours in (CSS transitions) when a button gets enabled.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      // Tabster's focus-trap sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>) are
+      // Fluent UI's documented way to wrap focus; they pass focus on and are never read out.
+      const r = await (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe.run({ exclude: [['[data-tabster-dummy]']] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} «${document.querySelector(n.target[0] ?? '')?.textContent ?? ''}»`).join(', ')}`);
+    });
+    expect({ view, violations }).toEqual({ view, violations: [] });
+  }
+
+  async function api<T>(brukernavn: string, url: string): Promise<T> {
+    const res = await fetch(base + url, { headers: await ctx.auth(brukernavn) });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  }
+  type Jp = { systemId: string; journalposttype: string; journalstatus: string; tittel: string; dokumenter: unknown[]; korrespondanseparter: { korrespondanseparttype: string; navn: string }[] };
+
+  async function importedJournalposter(): Promise<string[]> {
+    const links = page.getByRole('list', { name: 'Resultat' }).getByRole('button');
+    return links.evaluateAll((as) => as.map((a) => a.textContent ?? ''));
+  }
+
+  let sakId: string;
+  let saksnummer: string;
+
+  it('signs in as ola with the dev user picker and shows the Arbeidsbord with counts', async () => {
+    await page.goto(`${base}/preview`);
+    await page.getByRole('button', { name: /Logg inn som Ola/ }).waitFor();
+    await expectAccessible('sign-in');
+    await page.getByRole('button', { name: /Logg inn som Ola/ }).click();
+    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
+    const ola = await api<{ bruker: { systemId: string } }>('ola', '/api/meg');
+    const mine = await api<{ total: number }>('ola', `/api/saker?saksansvarligId=${ola.bruker.systemId}&limit=1`);
+    await page.locator('[data-kurv="MINE_SAKER"]').filter({ hasText: `Mine saker ${mine.total}` }).waitFor();
+    await expectAccessible('arbeidsbord');
+  });
+
+  it('imports the open incoming mail into a new sak (§10.3): I, sender, mail and attachments as documents', async () => {
+    await page.keyboard.press('Control+Shift+S');
+    await page.getByRole('heading', { name: 'Importer til sak' }).waitFor();
+    const tittel = page.getByRole('group', { name: /Ny sak/ }).getByLabel('Tittel');
+    await tittel.fill('Ferdigattest Kvernhusveien 17');
+    await expectAccessible('importer');
+    await page.getByRole('button', { name: 'Opprett', exact: true }).click();
+    const chosen = page.getByRole('heading', { name: /Valgt sak: \d{4}\/\d+ Ferdigattest Kvernhusveien 17/ });
+    await chosen.waitFor();
+    saksnummer = /(\d{4}\/\d+)/.exec((await chosen.textContent()) ?? '')![1]!;
+    await page.getByRole('group', { name: 'Registreringsdata' }).getByLabel(/^Tittel\s*\*?$/).fill('Søknad om ferdigattest, Kvernhusveien 17');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByRole('list', { name: 'Resultat' }).getByRole('button').first().waitFor();
+    const saker = await api<{ items: { systemId: string; saksnummer: string }[] }>('ola', `/api/saker?q=${encodeURIComponent('Kvernhusveien')}`);
+    sakId = saker.items.find((s) => s.saksnummer === saksnummer)!.systemId;
+    const jps = await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`);
+    expect(jps.items.map((j) => [j.journalposttype, j.tittel, j.dokumenter.length])).toEqual([['I', 'Søknad om ferdigattest, Kvernhusveien 17', 3]]);
+    expect(jps.items[0]!.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn])).toEqual([['EA', 'Byggmester AS']]);
+
+    await page.getByRole('list', { name: 'Resultat' }).getByRole('button').first().click();
+    await page.getByRole('heading', { name: /Søknad om ferdigattest, Kvernhusveien 17/ }).waitFor();
+    const docs = page.getByRole('list', { name: 'Dokumenter' }).getByRole('listitem');
+    await docs.nth(2).waitFor();
+    expect(await docs.count()).toBe(3);
+    await expectAccessible('journalpost');
+  });
+
+  it('on the journalpost: adds a merknad; Behandle offers only the codes for I, and TLF needs a merknad (§10.2.1)', async () => {
+    const merknadGroup = page.getByRole('group', { name: 'Legg til merknad' });
+    await merknadGroup.getByRole('textbox', { name: 'Merknad' }).fill('Ringte søker om manglende vedlegg');
+    await merknadGroup.getByRole('button', { name: 'Legg til merknad' }).click();
+    await page.getByRole('list', { name: 'Merknader' }).getByText('Ringte søker om manglende vedlegg').waitFor();
+
+    const avskriv = page.getByRole('group', { name: 'Avskriv', exact: true });
+    const codes = await avskriv.getByLabel('Avskrivningsmåte').locator('option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
+    expect(codes).toEqual(['***', 'BU', 'TE', 'TLF', 'BSS', 'BB', 'BM', 'BS', 'EP', 'BV']);
+    await avskriv.getByLabel('Avskrivningsmåte').selectOption('TLF');
+    await avskriv.getByText('Besvart med telefon krever en merknad').waitFor();
+    expect(await avskriv.getByRole('button', { name: 'Avskriv' }).isDisabled()).toBe(true);
+    await avskriv.getByRole('textbox', { name: /^Merknad/ }).fill('Snakket med søker på telefon');
+    expect(await avskriv.getByRole('button', { name: 'Avskriv' }).isEnabled()).toBe(true);
+    await expectAccessible('behandle');
+  });
+
+  it('recognises an already-imported mail when it is opened again', async () => {
+    await page.getByRole('tab', { name: 'Importer til sak' }).click();
+    await page.getByText('Denne e-posten er allerede importert som').waitFor();
+  });
+
+  it('warns about a likely duplicate when creating a sak and lets the user pick the existing one', async () => {
+    await page.getByRole('button', { name: /Ny sak/ }).click();
+    await page.getByRole('group', { name: /Ny sak/ }).getByLabel('Tittel').fill('Ferdigattest Kvernhusveien 17');
+    await page.getByRole('button', { name: 'Opprett', exact: true }).click();
+    await page.getByText('Det finnes saker med lignende tittel').waitFor();
+    await expectAccessible('duplicate warning');
+    await page.getByRole('button', { name: `${saksnummer} Ferdigattest Kvernhusveien 17` }).click();
+    await page.getByRole('heading', { name: `Valgt sak: ${saksnummer} Ferdigattest Kvernhusveien 17` }).waitFor();
+  });
+
+  it('imports three selected mails into one sak, the forwarded one with its original sender', async () => {
+    await page.locator('[data-mail="mail-2"]').check();
+    await page.locator('[data-mail="mail-3"]').check();
+    await page.getByText('Valgte e-poster: 3').waitFor();
+    await page.getByRole('heading', { name: `Valgt sak: ${saksnummer} Ferdigattest Kvernhusveien 17` }).waitFor();
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('Importerer: 3/3').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Resultat"] li').length === 3);
+    expect(await importedJournalposter()).toHaveLength(3);
+    const jps = await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`);
+    expect(jps.items).toHaveLength(4);
+    const klage = jps.items.find((j) => j.tittel.includes('Klage'))!;
+    expect(klage.korrespondanseparter.map((p) => p.navn)).toEqual(['Anne Olsen']);
+  });
+
+  it('imports a sent mail as U with its recipient, saying plainly that this server cannot expedite it yet', async () => {
+    for (const id of ['mail-1', 'mail-2', 'mail-3']) await page.locator(`[data-mail="${id}"]`).uncheck();
+    await page.locator('[data-mail="mail-4"]').check();
+    await page.getByText('Sendt (U)').waitFor();
+    expect(await page.getByLabel('Dokumenttype').inputValue()).toBe('U');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText(/Sendt e-post kunne ikke ekspederes her|Sendt e-post er ekspedert/).waitFor();
+    const jps = await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter?journalposttype=U`);
+    expect(jps.items.map((j) => [j.journalposttype, j.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn])])).toEqual([['U', [['EM', 'Per Hansen']]]]);
+  });
+
+  it('imports an .eml file dropped on the pane (drag and drop)', async () => {
+    const eml = 'Message-ID: <drop-1@example.no>\r\nFrom: "Lars Dahl" <lars@example.no>\r\nTo: post@kommune.example.no\r\nSubject: Nabovarsel Kvernhusveien 17\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\n\r\nVi har merknader.';
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'nabovarsel.eml', { type: 'message/rfc822' }));
+      return dt;
+    }, eml);
+    await page.getByRole('region', { name: 'Importer til sak' }).dispatchEvent('drop', { dataTransfer });
+    await page.getByText('Valgte e-poster: 1 (Nabovarsel Kvernhusveien 17)').waitFor();
+    expect(await page.getByRole('group', { name: 'Registreringsdata' }).getByLabel(/^Tittel\s*\*?$/).inputValue()).toBe('Nabovarsel Kvernhusveien 17');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByRole('list', { name: 'Resultat' }).getByRole('button', { name: /Nabovarsel Kvernhusveien 17/ }).waitFor();
+    const jps = await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`);
+    const jp = jps.items.find((j) => j.tittel === 'Nabovarsel Kvernhusveien 17')!;
+    expect([jp.journalposttype, jp.dokumenter.length, jp.korrespondanseparter.map((p) => p.navn)]).toEqual(['I', 1, ['Lars Dahl']]);
+  });
+
+  it('shows the sak with its journalposter; Ctrl+Shift+D imports into it; F5 brings the Arbeidsbord up to date', async () => {
+    await page.getByRole('list', { name: 'Resultat' }).getByRole('button').first().click();
+    await page.getByRole('button', { name: `Sak ${saksnummer}` }).click();
+    await page.getByRole('heading', { name: `Sak ${saksnummer}: Ferdigattest Kvernhusveien 17` }).waitFor();
+    const items = page.getByRole('list', { name: 'Journalposter' }).getByRole('listitem');
+    await items.nth(5).waitFor();
+    expect(await items.count()).toBe(6);
+    await expectAccessible('sak');
+    await page.keyboard.press('Control+Shift+D');
+    await page.getByRole('heading', { name: `Valgt sak: ${saksnummer} Ferdigattest Kvernhusveien 17` }).waitFor();
+    await page.getByRole('tab', { name: 'Arbeidsbord' }).click();
+    await page.keyboard.press('F5');
+    const ola = await api<{ bruker: { systemId: string } }>('ola', '/api/meg');
+    const mine = await api<{ total: number }>('ola', `/api/saker?saksansvarligId=${ola.bruker.systemId}&limit=1`);
+    await page.locator('[data-kurv="MINE_SAKER"]').filter({ hasText: `Mine saker ${mine.total}` }).waitFor();
+    await page.locator('[data-kurv="SISTE_SAKER"]').click();
+    await page.getByRole('list', { name: 'Siste saksmapper' }).getByRole('button', { name: `${saksnummer} Ferdigattest Kvernhusveien 17` }).waitFor();
+    await page.keyboard.press('Control+F3');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Filtrer listen (Ctrl+F3)');
+    await expectAccessible('arbeidsbord with a kurv open');
+  });
+
+  it('in compose mode, attaches a document from the sak to the message being written', async () => {
+    await page.goto(`${base}/preview?mode=compose`);
+    await page.getByRole('heading', { name: 'Legg ved dokumenter fra arkivet' }).waitFor();
+    await page.getByLabel('Søk etter sak').fill('Kvernhusveien');
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await page.getByRole('button', { name: `${saksnummer} Ferdigattest Kvernhusveien 17` }).click();
+    await page.getByRole('list', { name: 'Dokumenter' }).getByRole('button', { name: 'Legg ved' }).first().click();
+    await page.getByText(/^Lagt ved: /).waitFor();
+    const attached = await page.evaluate(() => (window as { arkivPreview?: { composeAttachments: { name: string; size: number }[] } }).arkivPreview!.composeAttachments);
+    expect(attached).toHaveLength(1);
+    expect(attached[0]!.size).toBeGreaterThan(0);
+    await expectAccessible('compose');
+    await page.goto(`${base}/preview`);
+    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
+  });
+
+  it('switches to English', async () => {
+    await page.getByLabel('Språk').selectOption('en');
+    await page.getByRole('heading', { name: 'Desk (arbeidsbord)' }).waitFor();
+    await expectAccessible('arbeidsbord in English');
+  });
+});
