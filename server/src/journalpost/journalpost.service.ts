@@ -48,79 +48,82 @@ function skjermingColumns(s: SkjermingInput | null) {
 
 /** Creates a journalpost in a sak: next dokumentnummer in the sak, next journalnummer of the year. */
 export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: string, input: JournalpostCreate, now = new Date()): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const sak = await lockSak(trx, sakId);
-    if (!sak) throw notFound('Saken');
-    if (!sakPolicy.addJournalpost(actor, sak)) {
-      if (sak.saksstatus === 'A' || sak.saksstatus === 'U') throw new AppError('sak_closed', `Saken har status ${sak.saksstatus}`);
-      throw forbidden('Du kan ikke legge journalposter til denne saken');
-    }
-    const saksbehandlerId = input.saksbehandlerId ?? actor.bruker.systemId;
-    const enhetId = input.administrativEnhetId ?? (erIEnhet(actor, sak.administrativEnhetId) ? sak.administrativEnhetId : actor.roller[0]?.enhetId) ?? sak.administrativEnhetId;
-    if (saksbehandlerId !== actor.bruker.systemId) {
-      const sb = await trx.selectFrom('bruker').select('systemId').where('systemId', '=', saksbehandlerId).where('aktiv', '=', true).executeTakeFirst();
-      if (!sb) throw validation('/saksbehandlerId', 'ukjent eller inaktiv bruker');
-    }
-    if (input.administrativEnhetId) {
-      const e = await trx.selectFrom('administrativEnhet').select('systemId').where('systemId', '=', input.administrativEnhetId).executeTakeFirst();
-      if (!e) throw validation('/administrativEnhetId', 'ukjent administrativ enhet');
-    }
-    await assertUniqueTitle(trx, sakId, input.tittel);
+  return db.transaction().execute((trx) => createJournalpostIn(trx, actor, sakId, input, now));
+}
 
-    const { sisteDokumentnummer } = await trx
-      .updateTable('sak')
-      .set({ sisteDokumentnummer: sql`siste_dokumentnummer + 1`, oppdatertDato: now })
-      .where('systemId', '=', sakId)
-      .returning('sisteDokumentnummer')
-      .executeTakeFirstOrThrow();
-    const journalaar = now.getUTCFullYear();
-    const journalsekvensnummer = await nextNumber(trx, 'journalnummer', journalaar);
-    const journalstatus = startstatus(input.journalposttype);
+/** The same, inside a caller's transaction (mail import writes the journalpost and its documents in one). */
+export async function createJournalpostIn(trx: Transaction<DB>, actor: Actor, sakId: string, input: JournalpostCreate, now = new Date()): Promise<string> {
+  const sak = await lockSak(trx, sakId);
+  if (!sak) throw notFound('Saken');
+  if (!sakPolicy.addJournalpost(actor, sak)) {
+    if (sak.saksstatus === 'A' || sak.saksstatus === 'U') throw new AppError('sak_closed', `Saken har status ${sak.saksstatus}`);
+    throw forbidden('Du kan ikke legge journalposter til denne saken');
+  }
+  const saksbehandlerId = input.saksbehandlerId ?? actor.bruker.systemId;
+  const enhetId = input.administrativEnhetId ?? (erIEnhet(actor, sak.administrativEnhetId) ? sak.administrativEnhetId : actor.roller[0]?.enhetId) ?? sak.administrativEnhetId;
+  if (saksbehandlerId !== actor.bruker.systemId) {
+    const sb = await trx.selectFrom('bruker').select('systemId').where('systemId', '=', saksbehandlerId).where('aktiv', '=', true).executeTakeFirst();
+    if (!sb) throw validation('/saksbehandlerId', 'ukjent eller inaktiv bruker');
+  }
+  if (input.administrativEnhetId) {
+    const e = await trx.selectFrom('administrativEnhet').select('systemId').where('systemId', '=', input.administrativEnhetId).executeTakeFirst();
+    if (!e) throw validation('/administrativEnhetId', 'ukjent administrativ enhet');
+  }
+  await assertUniqueTitle(trx, sakId, input.tittel);
 
-    const jp = await trx
-      .insertInto('journalpost')
-      .values({
-        sakId,
-        dokumentnummer: sisteDokumentnummer,
-        journalaar,
-        journalsekvensnummer,
-        journalposttype: input.journalposttype,
-        journalstatus,
-        delegertVedtak: input.delegertVedtak ?? false,
-        tittel: input.tittel.trim(),
-        tittel2: input.tittel2?.trim() || null,
-        beskrivelse: input.beskrivelse ?? null,
-        dokumentdato: input.dokumentdato ?? null,
-        journaldato: today(now),
-        mottattDato: input.mottattDato ? new Date(input.mottattDato) : input.journalposttype === 'I' ? now : null,
-        forfallsdato: input.forfallsdato ?? null,
-        saksbehandlerId,
-        administrativEnhetId: enhetId,
-        ...skjermingColumns(input.skjerming ?? null),
-        noarkTillegg: '{}',
-        opprettetDato: now,
-        opprettetAvId: actor.bruker.systemId,
-        oppdatertDato: now,
-      })
-      .returning(['systemId'])
-      .executeTakeFirstOrThrow();
-    await replaceKorrespondanseparter(trx, jp.systemId, input.korrespondanseparter ?? []);
-    await appendHistorikk(trx, actor, {
-      handling: 'journalpost_opprettet',
-      objekttype: 'journalpost',
-      objektId: jp.systemId,
+  const { sisteDokumentnummer } = await trx
+    .updateTable('sak')
+    .set({ sisteDokumentnummer: sql`siste_dokumentnummer + 1`, oppdatertDato: now })
+    .where('systemId', '=', sakId)
+    .returning('sisteDokumentnummer')
+    .executeTakeFirstOrThrow();
+  const journalaar = now.getUTCFullYear();
+  const journalsekvensnummer = await nextNumber(trx, 'journalnummer', journalaar);
+  const journalstatus = startstatus(input.journalposttype);
+
+  const jp = await trx
+    .insertInto('journalpost')
+    .values({
       sakId,
-      journalpostId: jp.systemId,
-      data: {
-        journalposttype: input.journalposttype,
-        journalstatus,
-        tittel: input.tittel,
-        dokumentnummer: sisteDokumentnummer,
-        journalnummer: `${journalaar}/${journalsekvensnummer}`,
-      },
-    });
-    return jp.systemId;
+      dokumentnummer: sisteDokumentnummer,
+      journalaar,
+      journalsekvensnummer,
+      journalposttype: input.journalposttype,
+      journalstatus,
+      delegertVedtak: input.delegertVedtak ?? false,
+      tittel: input.tittel.trim(),
+      tittel2: input.tittel2?.trim() || null,
+      beskrivelse: input.beskrivelse ?? null,
+      dokumentdato: input.dokumentdato ?? null,
+      journaldato: today(now),
+      mottattDato: input.mottattDato ? new Date(input.mottattDato) : input.journalposttype === 'I' ? now : null,
+      forfallsdato: input.forfallsdato ?? null,
+      saksbehandlerId,
+      administrativEnhetId: enhetId,
+      ...skjermingColumns(input.skjerming ?? null),
+      noarkTillegg: '{}',
+      opprettetDato: now,
+      opprettetAvId: actor.bruker.systemId,
+      oppdatertDato: now,
+    })
+    .returning(['systemId'])
+    .executeTakeFirstOrThrow();
+  await replaceKorrespondanseparter(trx, jp.systemId, input.korrespondanseparter ?? []);
+  await appendHistorikk(trx, actor, {
+    handling: 'journalpost_opprettet',
+    objekttype: 'journalpost',
+    objektId: jp.systemId,
+    sakId,
+    journalpostId: jp.systemId,
+    data: {
+      journalposttype: input.journalposttype,
+      journalstatus,
+      tittel: input.tittel,
+      dokumentnummer: sisteDokumentnummer,
+      journalnummer: `${journalaar}/${journalsekvensnummer}`,
+    },
   });
+  return jp.systemId;
 }
 
 type Locked = NonNullable<Awaited<ReturnType<typeof lockJournalpost>>>;
