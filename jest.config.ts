@@ -15,8 +15,8 @@ const config: Config = {
   roots: ['<rootDir>/shared/src', '<rootDir>/server/src'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc as never, '^.+\\.mjs$': swc as never },
-  // jose and typebox are ESM-only; let swc turn it into CommonJS for Jest's module system.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|typebox|@fastify/type-provider-typebox|content-disposition)/)'],
+  // jose, typebox and cookie (light-my-request, i.e. app.inject) are ESM-only; let swc turn it into CommonJS for Jest's module system.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|typebox|@fastify/type-provider-typebox|content-disposition|cookie)/)'],
   moduleNameMapper: { '^@arkiv/shared$': '<rootDir>/shared/src/index.ts' },
   globalSetup: '<rootDir>/server/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/server/src/test/global-teardown.ts',

@@ -10,6 +10,7 @@ import type { Database } from './db/database';
 import type { DB } from './db/schema';
 import { dokumentRoutes } from './dokument/dokument.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
+import { mailImportRoutes } from './mail/import.routes';
 import { authPlugin } from './plugins/auth.plugin';
 import { openapiPlugin } from './plugins/openapi.plugin';
 import { problemPlugin } from './plugins/problem.plugin';
@@ -43,5 +44,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(sakRoutes, deps);
   await app.register(journalpostRoutes, deps);
   await app.register(dokumentRoutes, deps);
+  await app.register(mailImportRoutes, deps);
   return app;
 }

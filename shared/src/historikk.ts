@@ -10,5 +10,9 @@ export const HISTORIKK_HANDLINGER = {
   merknad_lagt_til: 'Merknad lagt til',
   dokument_lagt_til: 'Dokument lagt til',
   dokumentversjon_lagt_til: 'Ny dokumentversjon',
+  epost_importert: 'E-post importert',
+  journalpost_ekspedert: 'Journalpost ekspedert',
+  utsending_levert: 'Utsending levert',
+  utsending_feilet: 'Utsending feilet',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

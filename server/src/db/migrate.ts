@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_core';
+import * as m0004 from './migrations/0004_mail';
 
 /** Migrations are listed here (not read from disk) so the same set runs from src and dist. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
+  '0004_mail': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

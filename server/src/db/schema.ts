@@ -262,6 +262,41 @@ export interface HistorikkTable {
   data: Json;
 }
 
+export interface MailImportTable {
+  journalpostId: string;
+  dedupeKey: string;
+  messageId: string | null;
+  kilde: 'eml' | 'msg';
+  originalSjekksum: string;
+  foreslaattAvsender: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  merknader: Generated<string[]>;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
+export type Utsendingskanal = 'EPOST' | 'PAPIR' | 'ANNEN';
+export type Utsendingsstatus = 'VENTER' | 'SENDER' | 'SENDT' | 'FEILET' | 'REGISTRERT';
+
+export interface UtsendingTable {
+  systemId: Id;
+  journalpostId: string;
+  kanal: Utsendingskanal;
+  kanalBeskrivelse: string | null;
+  mottakerNavn: string;
+  mottakerEpost: string | null;
+  messageId: string | null;
+  status: Utsendingsstatus;
+  forsoek: Generated<number>;
+  nesteForsoek: Timestamp;
+  laastTil: Date | null;
+  sistFeil: string | null;
+  smtpSvar: string | null;
+  sendtDato: Date | null;
+  innhold: Json;
+  opprettetDato: Timestamp;
+  opprettetAvId: string | null;
+}
+
 export interface DB {
   administrativEnhet: AdministrativEnhetTable;
   bruker: BrukerTable;
@@ -281,6 +316,8 @@ export interface DB {
   merknad: MerknadTable;
   kryssreferanse: KryssreferanseTable;
   historikk: HistorikkTable;
+  mailImport: MailImportTable;
+  utsending: UtsendingTable;
 }
 
 export type Sak = Selectable<SakTable>;

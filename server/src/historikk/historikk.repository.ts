@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 
 export interface HistorikkEntry {
   readonly handling: HistorikkHandling;
-  readonly objekttype: 'sak' | 'journalpost' | 'dokumentbeskrivelse' | 'dokumentversjon' | 'merknad';
+  readonly objekttype: 'sak' | 'journalpost' | 'dokumentbeskrivelse' | 'dokumentversjon' | 'merknad' | 'utsending';
   readonly objektId: string;
   readonly sakId?: string | null;
   readonly journalpostId?: string | null;
