@@ -11,6 +11,8 @@ import type { DB } from './db/schema';
 import { dokumentRoutes } from './dokument/dokument.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
 import { mailImportRoutes } from './mail/import.routes';
+import type { OutboxWorker } from './utsending/outbox.worker';
+import { utsendingRoutes } from './utsending/utsending.routes';
 import { authPlugin } from './plugins/auth.plugin';
 import { openapiPlugin } from './plugins/openapi.plugin';
 import { problemPlugin } from './plugins/problem.plugin';
@@ -25,6 +27,8 @@ export interface AppDeps {
   readonly blobs: BlobStore;
   readonly verify: TokenVerifier;
   readonly devSigner?: DevSigner;
+  /** The outbox worker, kicked after an expedition commits (absent in tests that drain it themselves). */
+  readonly outbox?: OutboxWorker;
 }
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -45,5 +49,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(journalpostRoutes, deps);
   await app.register(dokumentRoutes, deps);
   await app.register(mailImportRoutes, deps);
+  await app.register(utsendingRoutes, deps);
   return app;
 }

@@ -280,6 +280,7 @@ export type Utsendingsstatus = 'VENTER' | 'SENDER' | 'SENDT' | 'FEILET' | 'REGIS
 export interface UtsendingTable {
   systemId: Id;
   journalpostId: string;
+  korrespondansepartId: string | null;
   kanal: Utsendingskanal;
   kanalBeskrivelse: string | null;
   mottakerNavn: string;

@@ -14,6 +14,7 @@ export interface EpostInnhold {
 }
 
 export interface UtsendingInput {
+  readonly korrespondansepartId?: string;
   readonly kanal: Utsendingskanal;
   readonly kanalBeskrivelse?: string;
   readonly mottakerNavn: string;
@@ -36,6 +37,7 @@ export async function registrerUtsendingIn(trx: Transaction<DB>, actor: Actor, j
     .values(
       rows.map((r) => ({
         journalpostId,
+        korrespondansepartId: r.korrespondansepartId ?? null,
         kanal: r.kanal,
         kanalBeskrivelse: r.kanalBeskrivelse ?? null,
         mottakerNavn: r.mottakerNavn,

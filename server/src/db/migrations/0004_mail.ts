@@ -32,6 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('utsending')
     .addColumn('system_id', 'uuid', id)
     .addColumn('journalpost_id', 'uuid', (c) => c.notNull().references('journalpost.system_id'))
+    // No foreign key: the party's row may be rewritten while the journalpost is open; the
+    // utsending keeps its own copy of name and address.
+    .addColumn('korrespondansepart_id', 'uuid')
     .addColumn('kanal', 'text', (c) => c.notNull().check(sql`kanal in ('EPOST','PAPIR','ANNEN')`))
     .addColumn('kanal_beskrivelse', 'text')
     .addColumn('mottaker_navn', 'text', (c) => c.notNull())
