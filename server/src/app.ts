@@ -11,6 +11,7 @@ import type { DB } from './db/schema';
 import { dokumentRoutes } from './dokument/dokument.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
 import { mailImportRoutes } from './mail/import.routes';
+import { malRoutes } from './maler/mal.routes';
 import type { OutboxWorker } from './utsending/outbox.worker';
 import { utsendingRoutes } from './utsending/utsending.routes';
 import { authPlugin } from './plugins/auth.plugin';
@@ -50,5 +51,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(dokumentRoutes, deps);
   await app.register(mailImportRoutes, deps);
   await app.register(utsendingRoutes, deps);
+  await app.register(malRoutes, deps);
   return app;
 }

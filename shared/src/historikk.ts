@@ -14,5 +14,6 @@ export const HISTORIKK_HANDLINGER = {
   journalpost_ekspedert: 'Journalpost ekspedert',
   utsending_levert: 'Utsending levert',
   utsending_feilet: 'Utsending feilet',
+  brev_skrevet: 'Brev skrevet fra mal',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

@@ -298,6 +298,33 @@ export interface UtsendingTable {
   opprettetAvId: string | null;
 }
 
+export interface MalTable {
+  systemId: Id;
+  navn: string;
+  sakstype: Sakstype | null;
+  journalposttype: Journalposttype;
+  aktiv: Generated<boolean>;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
+export interface MalVersjonTable {
+  malId: string;
+  versjonsnummer: number;
+  innhold: string;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
+export interface StandardtekstTable {
+  systemId: Id;
+  navn: string;
+  tekst: string;
+  sakstype: Sakstype | null;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
 export interface DB {
   administrativEnhet: AdministrativEnhetTable;
   bruker: BrukerTable;
@@ -319,6 +346,9 @@ export interface DB {
   historikk: HistorikkTable;
   mailImport: MailImportTable;
   utsending: UtsendingTable;
+  mal: MalTable;
+  malVersjon: MalVersjonTable;
+  standardtekst: StandardtekstTable;
 }
 
 export type Sak = Selectable<SakTable>;

@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
  *   korrespondansepart). For e-mail it is also the transactional outbox: the row is written in
  *   the expedition's transaction and a worker delivers it after commit (status, attempts,
  *   next attempt, a lease while sending). The Message-ID is fixed when the row is written.
+ * - mal, mal_versjon, standardtekst: letter templates with merge fields, versioned.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const id = (col: any) => col.primaryKey().defaultTo(sql`gen_random_uuid()`);
@@ -53,10 +54,44 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('utsending_epost_ck', sql`kanal <> 'EPOST' or (mottaker_epost is not null and message_id is not null)`)
     .execute();
   await db.schema.createIndex('utsending_jp_ix').on('utsending').column('journalpost_id').execute();
+  // Letter templates (maler, §10.4) per sakstype/dokumenttype; every edit is a new version, the newest is active.
+  await db.schema
+    .createTable('mal')
+    .addColumn('system_id', 'uuid', id)
+    .addColumn('navn', 'text', (c) => c.notNull())
+    .addColumn('sakstype', 'text', (c) => c.check(sql`sakstype in ('BHG','BS','DS','ELEV','ES','GS','PERS','PS','RS','SFO','ST')`))
+    .addColumn('journalposttype', 'text', (c) => c.notNull().defaultTo('U').check(sql`journalposttype in ('I','U','N','X','S')`))
+    .addColumn('aktiv', 'boolean', (c) => c.notNull().defaultTo(true))
+    .addColumn('opprettet_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .addColumn('opprettet_av_id', 'uuid', (c) => c.notNull().references('bruker.system_id'))
+    .execute();
+  await sql`create unique index mal_navn_uq on mal (lower(navn))`.execute(db);
+  await db.schema
+    .createTable('mal_versjon')
+    .addColumn('mal_id', 'uuid', (c) => c.notNull().references('mal.system_id'))
+    .addColumn('versjonsnummer', 'integer', (c) => c.notNull())
+    .addColumn('innhold', 'text', (c) => c.notNull())
+    .addColumn('opprettet_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .addColumn('opprettet_av_id', 'uuid', (c) => c.notNull().references('bruker.system_id'))
+    .addPrimaryKeyConstraint('mal_versjon_pk', ['mal_id', 'versjonsnummer'])
+    .execute();
+  await db.schema
+    .createTable('standardtekst')
+    .addColumn('system_id', 'uuid', id)
+    .addColumn('navn', 'text', (c) => c.notNull().unique())
+    .addColumn('tekst', 'text', (c) => c.notNull())
+    .addColumn('sakstype', 'text', (c) => c.check(sql`sakstype in ('BHG','BS','DS','ELEV','ES','GS','PERS','PS','RS','SFO','ST')`))
+    .addColumn('opprettet_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .addColumn('opprettet_av_id', 'uuid', (c) => c.notNull().references('bruker.system_id'))
+    .execute();
+
   await sql`create index utsending_due_ix on utsending (neste_forsoek) where status in ('VENTER','SENDER')`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('standardtekst').execute();
+  await db.schema.dropTable('mal_versjon').execute();
+  await db.schema.dropTable('mal').execute();
   await db.schema.dropTable('utsending').execute();
   await db.schema.dropTable('mail_import').execute();
 }
