@@ -19,7 +19,7 @@ async function main() {
     : await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') });
   await migrateToLatest(database.db);
   const blobs = new FsBlobStore(path.join(config.dataDir, 'blobs'));
-  if (config.seedDemo) await seedDemoIfEmpty(database.db, blobs);
+  if (config.seedDemo) await seedDemoIfEmpty(database.db, blobs, { mailFrom: config.mail.from });
 
   const devSigner = config.auth.devMode ? await loadDevSigner(config.auth, config.dataDir) : undefined;
   const verify = createTokenVerifier(config.auth, devSigner?.jwks);
