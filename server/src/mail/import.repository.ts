@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Tilknytning, Variantformat } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { StagedBlob } from '../blob/blob-store';
@@ -63,4 +63,19 @@ export function uniqueTitle(wanted: string, taken: Set<string>): string {
   for (let n = 2; taken.has(t.trim().toLowerCase()); n++) t = `${wanted.slice(0, 980)} (${n})`;
   taken.add(t.trim().toLowerCase());
   return t;
+}
+
+/** The saker a user touched last (from historikk), newest first, open ones only. */
+export async function recentSaker(db: Kysely<DB>, brukerId: string, limit = 10) {
+  const rows = await db
+    .selectFrom('historikk as h')
+    .innerJoin('sak as s', 's.systemId', 'h.sakId')
+    .select(['s.systemId', 's.mappeId as saksnummer', 's.tittel', (eb) => eb.fn.max('h.id').as('sist')])
+    .where('h.brukerId', '=', brukerId)
+    .where('s.saksstatus', 'in', ['R', 'B'])
+    .groupBy(['s.systemId', 's.mappeId', 's.tittel'])
+    .orderBy('sist', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(({ sist: _s, ...r }) => r);
 }

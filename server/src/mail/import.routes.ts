@@ -7,6 +7,7 @@ import type { AppDeps } from '../app';
 import { AppError, validation } from '../errors/app-error';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { sendProblem } from '../plugins/problem.plugin';
+import { recentSaker } from './import.repository';
 import { type ImportOptions, type ImportResult, type ImportTarget, type UploadedMail, importMessages } from './import.service';
 
 const MAX_MESSAGES = 50;
@@ -140,6 +141,13 @@ export const mailImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     '/api/saker/:id/import',
     { schema: { tags, summary: 'Importer e-post (.eml/.msg) som journalposter i saken (§10.3)', params: IdParams, consumes: ['multipart/form-data'], response }, config: { openapiBody: MULTIPART_BODY } },
     (req, reply) => run(req, reply, () => ({ sakId: req.params.id })),
+  );
+
+  // §10.3: "a recently used sak" as import target: the saker this user touched last (title line 1 is always public).
+  app.get(
+    '/api/import/siste-saker',
+    { schema: { tags, summary: 'Saker brukeren har arbeidet i sist (mål for import)', response: { 200: Type.Array(Type.Object({ systemId: Type.String(), saksnummer: Type.String(), tittel: Type.String() })), ...errorResponses } } },
+    async (req) => recentSaker(db, req.actor.bruker.systemId),
   );
 
   app.post(

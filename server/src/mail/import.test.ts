@@ -232,6 +232,14 @@ describe('§10.3 import e-post', () => {
     expect(after.n).toBe(saker.n);
   });
 
+  it('offers the saker the user worked in last as import targets', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/import/siste-saker', headers: await ctx.auth(world.sbh.bruker.brukernavn) });
+    expect(res.statusCode).toBe(200);
+    const saker = res.json() as { systemId: string; tittel: string }[];
+    expect(saker[0]!.tittel).toBe('Samlesak for innbyggerhenvendelser');
+    expect(saker.map((s) => s.systemId)).toContain(sakId);
+  });
+
   it('validates the form: direction required, sakstype required for a new sak, files required', async () => {
     expect((await importOne('tekst-utf8', {})).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/retning' }] });
     expect((await post('/api/import', { retning: 'mottatt', sakTittel: 'X' }, [msg('tekst-utf8')])).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/sakstype' }] });
