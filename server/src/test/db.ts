@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { Pool } from 'pg';
 import { type Database, openDatabase } from '../db/database';
 
-export const TEMPLATE_DB = 'arkiv_template';
+/**
+ * Names are per run (`arkivtpl_<epoch>_<pid>`, `arkivdb_<epoch>_<pid>_<rand>`) so several
+ * suites can share one PostgreSQL server without dropping each other's databases; leftovers
+ * of crashed runs are dropped by age in global setup.
+ */
+export const TEMPLATE_PREFIX = 'arkivtpl_';
+export const DB_PREFIX = 'arkivdb_';
+export const templateDb = () => process.env.ARKIV_TEST_TEMPLATE_DB ?? 'arkiv_template';
 
 export function databaseUrl(base: string, name: string): string {
   const url = new URL(base);
@@ -21,10 +28,10 @@ export const onPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `arkiv_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const name = `${DB_PREFIX}${Math.floor(Date.now() / 1000)}_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
-      await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+      await admin.query(`create database "${name}" template "${templateDb()}"`);
     } finally {
       await admin.end();
     }

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { createKysely, openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { TEMPLATE_DB, databaseUrl } from './db';
+import { DB_PREFIX, TEMPLATE_PREFIX, databaseUrl } from './db';
+
+/** Databases of runs older than this are leftovers of a crashed run. */
+const STALE_SECONDS = 3 * 3600;
 
 /**
  * Prepares one migrated template the test files copy: a PGlite dump (loaded in ~0.5 s per
@@ -13,15 +16,21 @@ import { TEMPLATE_DB, databaseUrl } from './db';
 export default async function globalSetup(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
+    const now = Math.floor(Date.now() / 1000);
+    const template = `${TEMPLATE_PREFIX}${now}_${process.pid}`;
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
-      const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'arkiv_t_%' or datname = $1`, [TEMPLATE_DB]);
-      for (const { datname } of old.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
-      await admin.query(`create database "${TEMPLATE_DB}"`);
+      const old = await admin.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1) or starts_with(datname, $2)`, [TEMPLATE_PREFIX, DB_PREFIX]);
+      for (const { datname } of old.rows) {
+        const started = Number(datname.split('_')[1]);
+        if (Number.isFinite(started) && now - started > STALE_SECONDS) await admin.query(`drop database if exists "${datname}" with (force)`);
+      }
+      await admin.query(`create database "${template}"`);
     } finally {
       await admin.end();
     }
-    const database = await openDatabase({ kind: 'postgres', url: databaseUrl(url, TEMPLATE_DB), poolSize: 1 });
+    process.env.ARKIV_TEST_TEMPLATE_DB = template;
+    const database = await openDatabase({ kind: 'postgres', url: databaseUrl(url, template), poolSize: 1 });
     try {
       await migrateToLatest(database.db);
     } finally {
