@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { BlobStore } from '../blob/blob-store';
 import type { MailConfig } from '../config';
@@ -34,47 +34,71 @@ async function readText(blobs: BlobStore, sha256: string): Promise<string> {
  * commit. Paper recipients get a printable bundle (/api/utsendinger/:id/pakke.pdf).
  */
 export async function ekspeder(db: Kysely<DB>, blobs: BlobStore, mail: Pick<MailConfig, 'from'>, actor: Actor, journalpostId: string, input: EkspederInput, now = new Date()): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
-    const { sakId } = await settEkspedert(trx, actor, journalpostId, now);
-    const jp = await trx
-      .selectFrom('journalpost as j')
-      .innerJoin('sak as s', 's.systemId', 'j.sakId')
-      .select(['j.tittel', 'j.dokumentnummer', 's.mappeId'])
-      .where('j.systemId', '=', journalpostId)
-      .executeTakeFirstOrThrow();
-    const parter = await trx.selectFrom('korrespondansepart').selectAll().where('journalpostId', '=', journalpostId).where('korrespondanseparttype', 'in', [...MOTTAKERTYPER]).orderBy('rekkefolge').execute();
-    if (parter.length === 0) throw new AppError('unprocessable', 'Journalposten har ingen mottakere å ekspedere til');
-    const valgt = new Map((input.mottakere ?? []).map((m) => [m.korrespondansepartId, m]));
-    for (const id of valgt.keys()) {
-      if (!parter.some((p) => p.systemId === id)) throw new AppError('validation_failed', 'Ukjent mottaker', { errors: [{ field: '/mottakere', message: `${id} er ikke mottaker på journalposten` }] });
-    }
-    const kanaler = parter.map((p) => ({ p, valg: valgt.get(p.systemId), kanal: valgt.get(p.systemId)?.kanal ?? (p.epostadresse ? 'EPOST' : 'PAPIR') }));
-    const utenAdresse = kanaler.filter((k) => k.kanal === 'EPOST' && !k.p.epostadresse);
-    if (utenAdresse.length > 0) {
-      throw new AppError('recipient_without_address', `E-postmottakere uten adresse: ${utenAdresse.map((k) => k.p.navn).join(', ')}`, {
-        mottakere: utenAdresse.map((k) => ({ korrespondansepartId: k.p.systemId, navn: k.p.navn })),
-        errors: utenAdresse.map((k) => ({ field: `/mottakere/${k.p.systemId}`, message: `${k.p.navn} mangler e-postadresse` })),
-      });
-    }
+  return db.transaction().execute(async (trx) => (await run(trx, blobs, mail, actor, journalpostId, input, now)).ids);
+}
 
-    const dokumenter = await aktiveDokumenter(trx, journalpostId);
-    const hoved = dokumenter.find((d) => d.tilknytning === 'H');
-    if (!hoved?.produksjon) throw new AppError('unprocessable', 'Journalposten har ikke noe hoveddokument å sende');
-    const somTekst = input.hoveddokumentSom === 'tekst' && hoved.produksjon.format.startsWith('text/plain');
-    const hovedVedlegg = hoved.arkiv ?? hoved.produksjon;
-    const vedlegg = [
-      ...(somTekst ? [] : [{ sha256: hovedVedlegg.sha256, filnavn: hovedVedlegg.filnavn, format: hovedVedlegg.format }]),
-      ...dokumenter.filter((d) => d.tilknytning === 'V' && d.produksjon).map((d) => ({ ...(d.arkiv ?? d.produksjon)! })),
-    ];
-    const ref = `${jp.mappeId}-${jp.dokumentnummer}`;
-    const tekst = [input.epostTekst?.trim(), somTekst ? await readText(blobs, hoved.produksjon.sha256) : `Vedlagt følger ${jp.tittel}.`, `Vår referanse: ${ref}`].filter(Boolean).join('\n\n');
+class Preview extends Error {
+  constructor(readonly rows: readonly UtsendingInput[]) {
+    super('preview');
+  }
+}
 
-    const rows: UtsendingInput[] = kanaler.map(({ p, valg, kanal }) => {
-      const base = { korrespondansepartId: p.systemId, kanal, mottakerNavn: p.navn, mottakerEpost: p.epostadresse, ...(valg?.kanalBeskrivelse ? { kanalBeskrivelse: valg.kanalBeskrivelse } : {}) };
-      if (kanal !== 'EPOST') return { ...base, status: 'REGISTRERT', sendtDato: now };
-      const innhold: EpostInnhold = { fra: mail.from, til: p.navn ? `"${p.navn.replace(/"/g, '')}" <${p.epostadresse}>` : p.epostadresse!, emne: `${jp.tittel} (vår ref. ${ref})`, tekst, vedlegg };
-      return { ...base, status: 'VENTER', messageId: messageIdFor(journalpostId, p.systemId, mail.from), innhold };
+/**
+ * §10.7 "preview before sending": the same checks and the same messages as a real
+ * expedition, computed in a transaction that is always rolled back.
+ */
+export async function forhaandsvis(db: Kysely<DB>, blobs: BlobStore, mail: Pick<MailConfig, 'from'>, actor: Actor, journalpostId: string, input: EkspederInput, now = new Date()): Promise<readonly UtsendingInput[]> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      throw new Preview((await run(trx, blobs, mail, actor, journalpostId, input, now)).rows);
     });
-    return registrerUtsendingIn(trx, actor, journalpostId, sakId, rows);
+  } catch (err) {
+    if (err instanceof Preview) return err.rows;
+    throw err;
+  }
+  throw new Error('unreachable');
+}
+
+async function run(trx: Transaction<DB>, blobs: BlobStore, mail: Pick<MailConfig, 'from'>, actor: Actor, journalpostId: string, input: EkspederInput, now: Date) {
+  const { sakId } = await settEkspedert(trx, actor, journalpostId, now);
+  const jp = await trx
+    .selectFrom('journalpost as j')
+    .innerJoin('sak as s', 's.systemId', 'j.sakId')
+    .select(['j.tittel', 'j.dokumentnummer', 's.mappeId'])
+    .where('j.systemId', '=', journalpostId)
+    .executeTakeFirstOrThrow();
+  const parter = await trx.selectFrom('korrespondansepart').selectAll().where('journalpostId', '=', journalpostId).where('korrespondanseparttype', 'in', [...MOTTAKERTYPER]).orderBy('rekkefolge').execute();
+  if (parter.length === 0) throw new AppError('unprocessable', 'Journalposten har ingen mottakere å ekspedere til');
+  const valgt = new Map((input.mottakere ?? []).map((m) => [m.korrespondansepartId, m]));
+  for (const id of valgt.keys()) {
+    if (!parter.some((p) => p.systemId === id)) throw new AppError('validation_failed', 'Ukjent mottaker', { errors: [{ field: '/mottakere', message: `${id} er ikke mottaker på journalposten` }] });
+  }
+  const kanaler = parter.map((p) => ({ p, valg: valgt.get(p.systemId), kanal: valgt.get(p.systemId)?.kanal ?? (p.epostadresse ? 'EPOST' : 'PAPIR') }));
+  const utenAdresse = kanaler.filter((k) => k.kanal === 'EPOST' && !k.p.epostadresse);
+  if (utenAdresse.length > 0) {
+    throw new AppError('recipient_without_address', `E-postmottakere uten adresse: ${utenAdresse.map((k) => k.p.navn).join(', ')}`, {
+      mottakere: utenAdresse.map((k) => ({ korrespondansepartId: k.p.systemId, navn: k.p.navn })),
+      errors: utenAdresse.map((k) => ({ field: `/mottakere/${k.p.systemId}`, message: `${k.p.navn} mangler e-postadresse` })),
+    });
+  }
+
+  const dokumenter = await aktiveDokumenter(trx, journalpostId);
+  const hoved = dokumenter.find((d) => d.tilknytning === 'H');
+  if (!hoved?.produksjon) throw new AppError('unprocessable', 'Journalposten har ikke noe hoveddokument å sende');
+  const somTekst = input.hoveddokumentSom === 'tekst' && hoved.produksjon.format.startsWith('text/plain');
+  const hovedVedlegg = hoved.arkiv ?? hoved.produksjon;
+  const vedlegg = [
+    ...(somTekst ? [] : [{ sha256: hovedVedlegg.sha256, filnavn: hovedVedlegg.filnavn, format: hovedVedlegg.format }]),
+    ...dokumenter.filter((d) => d.tilknytning === 'V' && d.produksjon).map((d) => ({ ...(d.arkiv ?? d.produksjon)! })),
+  ];
+  const ref = `${jp.mappeId}-${jp.dokumentnummer}`;
+  const tekst = [input.epostTekst?.trim(), somTekst ? await readText(blobs, hoved.produksjon.sha256) : `Vedlagt følger ${jp.tittel}.`, `Vår referanse: ${ref}`].filter(Boolean).join('\n\n');
+
+  const rows: UtsendingInput[] = kanaler.map(({ p, valg, kanal }) => {
+    const base = { korrespondansepartId: p.systemId, kanal, mottakerNavn: p.navn, mottakerEpost: p.epostadresse, ...(valg?.kanalBeskrivelse ? { kanalBeskrivelse: valg.kanalBeskrivelse } : {}) };
+    if (kanal !== 'EPOST') return { ...base, status: 'REGISTRERT', sendtDato: now };
+    const innhold: EpostInnhold = { fra: mail.from, til: p.navn ? `"${p.navn.replace(/"/g, '')}" <${p.epostadresse}>` : p.epostadresse!, emne: `${jp.tittel} (vår ref. ${ref})`, tekst, vedlegg };
+    return { ...base, status: 'VENTER', messageId: messageIdFor(journalpostId, p.systemId, mail.from), innhold };
   });
+  return { rows, ids: await registrerUtsendingIn(trx, actor, journalpostId, sakId, rows) };
 }

@@ -93,12 +93,33 @@ describe('§10.7 ekspedere', () => {
     const historikk = await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jpId).orderBy('id').execute();
     expect(historikk.map((h) => h.handling).slice(-5)).toEqual(['journalpost_status_endret', 'journalpost_ekspedert', 'utsending_levert', 'utsending_levert', 'utsending_levert']);
 
+    const hist = await ctx.app.inject({ method: 'GET', url: `/api/journalposter/${jpId}/historikk`, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
+    expect(hist.statusCode).toBe(200);
+    expect(hist.json().filter((h: { handling: string; bruker: unknown }) => h.handling === 'utsending_levert' && h.bruker === null)).toHaveLength(3);
+
     // The paper recipient's printable bundle: address page + letter + plan.
     const pakke = utsendinger.find((u) => u.kanal === 'PAPIR')!.pakke!;
     const pdfRes = await ctx.app.inject({ method: 'GET', url: pakke, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
     expect(pdfRes.statusCode).toBe(200);
     expect(pdfRes.headers['content-type']).toBe('application/pdf');
     expect((await PDFDocument.load(pdfRes.rawPayload)).getPageCount()).toBe(3);
+  });
+
+  it('previews the expedition without writing or sending anything', async () => {
+    const jpId = await letter('Brev til forhåndsvisning');
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/ekspeder/forhaandsvisning`, payload: { hoveddokumentSom: 'vedlegg' }, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
+    expect(res.statusCode).toBe(200);
+    const preview = res.json() as { kanal: string; mottakerNavn: string; emne: string | null; vedlegg: string[] }[];
+    expect(preview.map((p) => [p.mottakerNavn, p.kanal])).toEqual([
+      ['Per Hansen', 'EPOST'],
+      ['Arkitektkontoret Nord AS', 'EPOST'],
+      ['Nina Nabo', 'EPOST'],
+      ['Ola Olsen', 'PAPIR'],
+    ]);
+    expect(preview[0]!.vedlegg).toEqual(['brev.txt', 'situasjonsplan.pdf']);
+    expect((await ctx.db.selectFrom('journalpost').select('journalstatus').where('systemId', '=', jpId).executeTakeFirstOrThrow()).journalstatus).toBe('R');
+    expect(await ctx.db.selectFrom('utsending').select('systemId').where('journalpostId', '=', jpId).execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jpId).where('handling', 'in', ['journalpost_ekspedert', 'journalpost_status_endret']).execute()).toEqual([]);
   });
 
   it('sends the main document as a PDF attachment when asked', async () => {

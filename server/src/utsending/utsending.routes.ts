@@ -6,7 +6,7 @@ import type { AppDeps } from '../app';
 import { notFound } from '../errors/app-error';
 import { loadJournalpostView } from '../journalpost/journalpost.queries';
 import { errorResponses } from '../plugins/openapi.plugin';
-import { ekspeder } from './ekspeder.service';
+import { ekspeder, forhaandsvis } from './ekspeder.service';
 import { buildBundle, type BundlePart } from './pdf-bundle';
 import { aktiveDokumenter } from './dokumenter.repository';
 
@@ -66,6 +66,42 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
       deps.outbox?.kick();
       return { utsendinger: await list(req.params.id) };
     },
+  );
+
+  app.post(
+    '/api/journalposter/:id/ekspeder/forhaandsvisning',
+    {
+      schema: {
+        tags,
+        summary: 'Forhåndsvis ekspederingen: samme kontroller og meldinger, ingenting lagres eller sendes',
+        params: IdParams,
+        body: EkspederBody,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              kanal: Kanal,
+              mottakerNavn: Type.String(),
+              mottakerEpost: Type.Union([Type.String(), Type.Null()]),
+              messageId: Type.Union([Type.String(), Type.Null()]),
+              emne: Type.Union([Type.String(), Type.Null()]),
+              tekst: Type.Union([Type.String(), Type.Null()]),
+              vedlegg: Type.Array(Type.String()),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) =>
+      (await forhaandsvis(db, blobs, config.mail, req.actor, req.params.id, req.body)).map((r) => ({
+        kanal: r.kanal,
+        mottakerNavn: r.mottakerNavn,
+        mottakerEpost: r.mottakerEpost ?? null,
+        messageId: r.messageId ?? null,
+        emne: r.innhold?.emne ?? null,
+        tekst: r.innhold?.tekst ?? null,
+        vedlegg: r.innhold?.vedlegg.map((v) => v.filnavn) ?? [],
+      })),
   );
 
   app.get('/api/journalposter/:id/utsendinger', { schema: { tags, summary: 'Utsendinger og leveringsstatus', params: IdParams, response: { 200: Type.Array(UtsendingView), ...errorResponses } } }, async (req) => {
