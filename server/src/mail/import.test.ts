@@ -130,6 +130,16 @@ describe('§10.3 import e-post', () => {
     expect(await counts()).toEqual([before[0], before[1], before[2], before[3]]);
   });
 
+  it('lets exactly one of two concurrent imports of the same message win', async () => {
+    const m = withMessageId('tekst-utf8', 'samtidig@example.no');
+    const [a, b] = await Promise.all([post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [m]), post(`/api/saker/${await buildSak(ctx.db, world.sbh)}/import`, { retning: 'mottatt' }, [m])]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const rows = await ctx.db.selectFrom('mailImport').select('journalpostId').where('messageId', '=', 'samtidig@example.no').execute();
+    expect(rows).toHaveLength(1);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().existing).toBe(`/api/journalposter/${rows[0]!.journalpostId}`);
+  });
+
   it('dedupes a message without Message-ID by its content hash', async () => {
     expect((await importOne('uten-message-id')).statusCode).toBe(201);
     const again = await importOne('uten-message-id');
