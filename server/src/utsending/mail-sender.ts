@@ -46,9 +46,15 @@ function toNodemailer(mail: OutgoingMail) {
   };
 }
 
-/** SMTP through nodemailer (SMTP_URL). A 5xx answer is permanent; the rest is retried. */
-export function smtpSender(url: string): MailSender {
-  const transport = nodemailer.createTransport(url);
+/**
+ * SMTP through nodemailer (SMTP_URL). A 5xx answer is permanent; the rest is retried.
+ * The socket timeouts are kept well inside the outbox lease (nodemailer's defaults go up to
+ * 10 minutes), so a slow but living sender gives up before another worker may take the
+ * message over; otherwise a lease takeover could send the same letter twice.
+ */
+export function smtpSender(url: string, leaseMs = 60_000): MailSender {
+  const t = Math.max(1_000, Math.floor(leaseMs / 4));
+  const transport = nodemailer.createTransport({ url, connectionTimeout: t, greetingTimeout: t, socketTimeout: t } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
     async send(mail) {
       try {
@@ -83,7 +89,7 @@ export function folderSender(dir: string): MailSender {
 }
 
 export function createMailSender(config: MailConfig): MailSender {
-  return config.smtpUrl ? smtpSender(config.smtpUrl) : folderSender(config.outboxDir);
+  return config.smtpUrl ? smtpSender(config.smtpUrl, config.leaseMs) : folderSender(config.outboxDir);
 }
 
 /** The stable Message-ID of one recipient's copy of a journalpost: the same on every attempt. */

@@ -88,10 +88,29 @@ async function finish(db: Kysely<DB>, row: Claimed, outcome: { ok: true; respons
   });
 }
 
+/**
+ * Renews the lease of one claimed row just before it is sent (the batch was claimed at once,
+ * so later rows would otherwise have less time). False when another worker took it over.
+ */
+async function renew(db: Kysely<DB>, row: Claimed, opts: OutboxOptions): Promise<Claimed | null> {
+  const now = opts.now?.() ?? new Date();
+  const laastTil = new Date(now.getTime() + opts.leaseMs);
+  const res = await db
+    .updateTable('utsending')
+    .set({ laastTil })
+    .where('systemId', '=', row.systemId)
+    .where('status', '=', 'SENDER')
+    .where('laastTil', '=', row.laastTil)
+    .executeTakeFirst();
+  return res.numUpdatedRows === 0n ? null : { ...row, laastTil };
+}
+
 /** Sends what is due once; returns how many rows it handled. */
 export async function processOutbox(db: Kysely<DB>, blobs: BlobStore, sender: MailSender, opts: OutboxOptions): Promise<number> {
   const rows = await claim(db, opts);
-  for (const row of rows) {
+  for (const claimed of rows) {
+    const row = await renew(db, claimed, opts);
+    if (!row) continue;
     const innhold = row.innhold as unknown as EpostInnhold;
     try {
       const attachments = [];
