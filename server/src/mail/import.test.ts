@@ -180,6 +180,14 @@ describe('§10.3 import e-post', () => {
     expect(p).toEqual({ format: 'application/vnd.ms-outlook', filnavn: 'Søknad om permisjon.msg' });
   });
 
+  it('reads an Outlook .msg that has only an HTML body', async () => {
+    const res = await importOne('outlook-msg-html');
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp).toMatchObject({ tittel: 'Innkalling til foreldremøte' });
+    expect(jp.korrespondanseparter[0]).toMatchObject({ navn: 'Fjordvik skole', epostadresse: 'post@fjordvikskole.example' });
+  });
+
   it('imports a sent mail as U, expedited with channel "e-post, sendt fra Outlook", To as mottakere and Cc as kopimottakere', async () => {
     const res = await importOne('sendt', { retning: 'sendt' });
     expect(res.statusCode).toBe(201);

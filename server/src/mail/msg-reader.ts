@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import MsgReader from '@kenjiuno/msgreader';
 import type { BlobStore } from '../blob/blob-store';
 import { AppError } from '../errors/app-error';
+import { htmlToText } from './html-text';
 import { cleanAttachmentName, normaliseMessageId } from './mime-reader';
 import { type MailAddress, type MailAttachment, type ParsedMail, discardAll } from './parsed-mail';
 
@@ -57,6 +58,8 @@ export async function readMsg(file: string, blobs: BlobStore, maxBytes: number):
     throw new AppError('mail_unreadable', 'Outlook-filen mangler avsender og er trolig ikke en e-post');
   }
   const dato = data.clientSubmitTime ?? data.messageDeliveryTime;
+  // Outlook often keeps only PidTagHtml (binary, in the message's code page; UTF-8 assumed here).
+  const html = data.bodyHtml ?? (data.html ? Buffer.from(data.html).toString('utf8') : null);
   return {
     kilde: 'msg',
     messageId: normaliseMessageId(data.messageId),
@@ -65,8 +68,8 @@ export async function readMsg(file: string, blobs: BlobStore, maxBytes: number):
     fra,
     til: recips.filter((r) => r.type !== 'cc' && r.type !== 'bcc' && r.a).map((r) => r.a!),
     kopi: recips.filter((r) => r.type === 'cc' && r.a).map((r) => r.a!),
-    tekst: data.body ?? '',
-    html: data.bodyHtml ?? null,
+    tekst: data.body ?? (html ? htmlToText(html) : ''),
+    html,
     vedlegg,
     advarsler: [],
   };
