@@ -17,6 +17,10 @@ import { restanseRoutes } from './restanse/restanse.routes';
 import { stedfortrederRoutes } from './stedfortreder/stedfortreder.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
 import { offentligJournalRoutes } from './offentlig-journal/offentlig-journal.routes';
+import { mailImportRoutes } from './mail/import.routes';
+import { malRoutes } from './maler/mal.routes';
+import type { OutboxWorker } from './utsending/outbox.worker';
+import { utsendingRoutes } from './utsending/utsending.routes';
 import { authPlugin } from './plugins/auth.plugin';
 import { openapiPlugin } from './plugins/openapi.plugin';
 import { problemPlugin } from './plugins/problem.plugin';
@@ -32,6 +36,8 @@ export interface AppDeps {
   readonly blobs: BlobStore;
   readonly verify: TokenVerifier;
   readonly devSigner?: DevSigner;
+  /** The outbox worker, kicked after an expedition commits (absent in tests that drain it themselves). */
+  readonly outbox?: OutboxWorker;
 }
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -60,5 +66,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(stedfortrederRoutes, deps);
   await app.register(sokRoutes, deps);
   await app.register(offentligJournalRoutes, deps);
+  await app.register(mailImportRoutes, deps);
+  await app.register(utsendingRoutes, deps);
+  await app.register(malRoutes, deps);
   return app;
 }
