@@ -18,6 +18,10 @@ import { restanseRoutes } from './restanse/restanse.routes';
 import { stedfortrederRoutes } from './stedfortreder/stedfortreder.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
 import { offentligJournalRoutes } from './offentlig-journal/offentlig-journal.routes';
+import { mailImportRoutes } from './mail/import.routes';
+import { malRoutes } from './maler/mal.routes';
+import type { OutboxWorker } from './utsending/outbox.worker';
+import { utsendingRoutes } from './utsending/utsending.routes';
 import { authPlugin } from './plugins/auth.plugin';
 import { openapiPlugin } from './plugins/openapi.plugin';
 import { problemPlugin } from './plugins/problem.plugin';
@@ -35,6 +39,8 @@ export interface AppDeps {
   readonly devSigner?: DevSigner;
   /** The built task pane to serve (default addin/dist; skipped when not built). */
   readonly addinDir?: string;
+  /** The outbox worker, kicked after an expedition commits (absent in tests that drain it themselves). */
+  readonly outbox?: OutboxWorker;
 }
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -63,6 +69,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(stedfortrederRoutes, deps);
   await app.register(sokRoutes, deps);
   await app.register(offentligJournalRoutes, deps);
+  await app.register(mailImportRoutes, deps);
+  await app.register(utsendingRoutes, deps);
+  await app.register(malRoutes, deps);
   await app.register(addinPlugin, deps.addinDir ? { dir: deps.addinDir } : {});
   return app;
 }

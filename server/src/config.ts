@@ -22,6 +22,7 @@ export interface Config {
   readonly logLevel: string;
   /** Default forfallsdato per dokumenttype, in days after journaldato (ARKIV_FORFALLSDAGER="I=14,N=14"). */
   readonly forfallsdager: Partial<Record<'I' | 'U' | 'N', number>>;
+  readonly mail: MailConfig;
 }
 
 function forfallsdagerFrom(raw: string | undefined): Partial<Record<'I' | 'U' | 'N', number>> {
@@ -32,6 +33,19 @@ function forfallsdagerFrom(raw: string | undefined): Partial<Record<'I' | 'U' | 
     out[m[1] as 'I' | 'U' | 'N'] = Number(m[2]);
   }
   return out;
+}
+
+export interface MailConfig {
+  /** SMTP server (smtp://user:pass@host:587, smtps://...). Unset: messages go to the local outbox folder. */
+  readonly smtpUrl?: string;
+  /** From address of expedited letters; its domain is also the Message-ID domain. */
+  readonly from: string;
+  /** Where the embedded default writes messages (.eml) when SMTP_URL is unset. */
+  readonly outboxDir: string;
+  /** How long a worker may hold a claimed message before another worker may take it over. */
+  readonly leaseMs: number;
+  readonly maxAttempts: number;
+  readonly pollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +86,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.ARKIV_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     forfallsdager: forfallsdagerFrom(env.ARKIV_FORFALLSDAGER),
+    mail: {
+      ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+      from: env.MAIL_FROM ?? 'Fjordvik kommune <postmottak@fjordvik.kommune.example>',
+      outboxDir: path.join(path.resolve(env.ARKIV_DATA_DIR ?? 'data'), 'outbox'),
+      leaseMs: intFrom(env, 'OUTBOX_LEASE_MS', 60_000),
+      maxAttempts: intFrom(env, 'OUTBOX_MAX_ATTEMPTS', 8),
+      pollMs: intFrom(env, 'OUTBOX_POLL_MS', 2_000),
+    },
   };
 }

@@ -8,6 +8,8 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoIfEmpty } from './seed/demo-seed';
+import { createMailSender } from './utsending/mail-sender';
+import { startOutboxWorker } from './utsending/outbox.worker';
 
 async function main() {
   const config = loadConfig();
@@ -17,15 +19,23 @@ async function main() {
     : await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') });
   await migrateToLatest(database.db);
   const blobs = new FsBlobStore(path.join(config.dataDir, 'blobs'));
-  if (config.seedDemo) await seedDemoIfEmpty(database.db, blobs);
+  if (config.seedDemo) await seedDemoIfEmpty(database.db, blobs, { mailFrom: config.mail.from });
 
   const devSigner = config.auth.devMode ? await loadDevSigner(config.auth, config.dataDir) : undefined;
   const verify = createTokenVerifier(config.auth, devSigner?.jwks);
-  const app = await buildApp({ config, database, db: database.db, blobs, verify, ...(devSigner ? { devSigner } : {}) });
+  // The outbox worker runs in the server process; several server processes may run it at once (SKIP LOCKED).
+  const outbox = startOutboxWorker(database.db, blobs, createMailSender(config.mail), {
+    leaseMs: config.mail.leaseMs,
+    maxAttempts: config.mail.maxAttempts,
+    pollMs: config.mail.pollMs,
+    onError: (err) => console.error('utboks:', err),
+  });
+  const app = await buildApp({ config, database, db: database.db, blobs, verify, outbox, ...(devSigner ? { devSigner } : {}) });
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await outbox.stop();
     await database.close();
     process.exit(0);
   };
@@ -34,7 +44,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    `Arkiv på http://localhost:${config.port} (database: ${database.dialect}${config.databaseUrl ? '' : `, data i ${config.dataDir}`}; API-dokumentasjon: /docs${devSigner ? '; dev-innlogging: POST /api/dev/login' : ''})`,
+    `Arkiv på http://localhost:${config.port} (database: ${database.dialect}${config.databaseUrl ? '' : `, data i ${config.dataDir}`}; API-dokumentasjon: /docs${devSigner ? '; dev-innlogging: POST /api/dev/login' : ''}; e-post: ${config.mail.smtpUrl ? 'SMTP' : `lokal utboks, se /dev/utsendt`})`,
   );
 }
 

@@ -24,5 +24,9 @@ export const HISTORIKK_HANDLINGER = {
   stedfortreder_oppnevnt: 'Stedfortreder oppnevnt',
   dokument_skjerming_endret: 'Skjerming på dokument endret',
   dokument_publisering_endret: 'Publisering i offentlig journal endret',
+  epost_importert: 'E-post importert',
+  utsending_levert: 'Utsending levert',
+  utsending_feilet: 'Utsending feilet',
+  brev_skrevet: 'Brev skrevet fra mal',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

@@ -6,6 +6,10 @@ export interface StagedBlob {
   readonly size: number;
   /** Moves the blob to its content address. `created` is false when the same content was already stored. */
   commit(): Promise<{ created: boolean }>;
+  /** Reads the staged content back (before commit), e.g. to parse an uploaded mail. */
+  read(): Readable;
+  /** The staged file on local disk, for readers that need random access (Outlook .msg). */
+  readonly localPath?: string;
   /** Removes the temporary file (no-op after commit). */
   discard(): Promise<void>;
 }

@@ -48,6 +48,8 @@ export class FsBlobStore implements BlobStore {
     return {
       sha256,
       size,
+      localPath: tmp,
+      read: () => createReadStream(tmp),
       commit: async () => {
         const target = this.pathOf(sha256);
         const existed = await this.has(sha256);

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_core';
 import * as m0002 from './migrations/0002_saksbehandling';
 import * as m0003 from './migrations/0003_offentlig_journal';
+import * as m0004 from './migrations/0004_mail';
 import * as m0005 from './migrations/0005_noark_tillegg';
 
 /** Migrations are listed here (not read from disk) so the same set runs from src and dist. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_saksbehandling': m0002,
   '0003_offentlig_journal': m0003,
+  '0004_mail': m0004,
   '0005_noark_tillegg': m0005,
 };
 

@@ -343,6 +343,69 @@ export interface SistBruktSakTable {
   tidspunkt: Timestamp;
 }
 
+export interface MailImportTable {
+  journalpostId: string;
+  dedupeKey: string;
+  messageId: string | null;
+  kilde: 'eml' | 'msg';
+  originalSjekksum: string;
+  foreslaattAvsender: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  merknader: Generated<string[]>;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
+export type Utsendingskanal = 'EPOST' | 'PAPIR' | 'ANNEN';
+export type Utsendingsstatus = 'VENTER' | 'SENDER' | 'SENDT' | 'FEILET' | 'REGISTRERT';
+
+export interface UtsendingTable {
+  systemId: Id;
+  journalpostId: string;
+  korrespondansepartId: string | null;
+  kanal: Utsendingskanal;
+  kanalBeskrivelse: string | null;
+  mottakerNavn: string;
+  mottakerEpost: string | null;
+  messageId: string | null;
+  status: Utsendingsstatus;
+  forsoek: Generated<number>;
+  nesteForsoek: Timestamp;
+  laastTil: Date | null;
+  sistFeil: string | null;
+  smtpSvar: string | null;
+  sendtDato: Date | null;
+  innhold: Json;
+  opprettetDato: Timestamp;
+  opprettetAvId: string | null;
+}
+
+export interface MalTable {
+  systemId: Id;
+  navn: string;
+  sakstype: Sakstype | null;
+  journalposttype: Journalposttype;
+  aktiv: Generated<boolean>;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
+export interface MalVersjonTable {
+  malId: string;
+  versjonsnummer: number;
+  innhold: string;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
+export interface StandardtekstTable {
+  systemId: Id;
+  navn: string;
+  tekst: string;
+  sakstype: Sakstype | null;
+  opprettetDato: Timestamp;
+  opprettetAvId: string;
+}
+
 export interface DB {
   stedfortreder: StedfortrederTable;
   avskrivning: AvskrivningTable;
@@ -367,6 +430,11 @@ export interface DB {
   merknad: MerknadTable;
   kryssreferanse: KryssreferanseTable;
   historikk: HistorikkTable;
+  mailImport: MailImportTable;
+  utsending: UtsendingTable;
+  mal: MalTable;
+  malVersjon: MalVersjonTable;
+  standardtekst: StandardtekstTable;
 }
 
 export type Sak = Selectable<SakTable>;

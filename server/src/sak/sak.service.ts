@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { formatSaksnummer, type SakCreate, type SakUpdate } from '@arkiv/shared';
 import { type Actor, hovedenhet } from '../auth/actor';
 import type { DB } from '../db/schema';
@@ -24,66 +24,69 @@ async function defaultArkivdel(db: Kysely<DB>): Promise<string> {
 
 /** Creates a sak (saksmappe) with the next saksnummer of the year. Returns its id. */
 export async function createSak(db: Kysely<DB>, actor: Actor, input: SakCreate, now = new Date()): Promise<string> {
+  return db.transaction().execute((trx) => createSakIn(trx, actor, input, now));
+}
+
+/** The same, inside a caller's transaction (mail import into a new sak is all-or-nothing). */
+export async function createSakIn(trx: Transaction<DB>, actor: Actor, input: SakCreate, now = new Date()): Promise<string> {
   const enhetId = input.administrativEnhetId ?? hovedenhet(actor);
   if (!enhetId) throw forbidden('Du har ingen rolle i noen administrativ enhet');
   const saksansvarligId = input.saksansvarligId ?? actor.bruker.systemId;
 
-  return db.transaction().execute(async (trx) => {
-    const [enhet, ansvarlig] = await Promise.all([
-      trx.selectFrom('administrativEnhet').select('systemId').where('systemId', '=', enhetId).executeTakeFirst(),
-      trx.selectFrom('bruker').select('systemId').where('systemId', '=', saksansvarligId).where('aktiv', '=', true).executeTakeFirst(),
-    ]);
-    if (!enhet) throw validation('/administrativEnhetId', 'ukjent administrativ enhet');
-    if (!ansvarlig) throw validation('/saksansvarligId', 'ukjent eller inaktiv bruker');
-    if (input.klasseId) {
-      const klasse = await trx.selectFrom('klasse').select('systemId').where('systemId', '=', input.klasseId).executeTakeFirst();
-      if (!klasse) throw validation('/klasseId', 'ukjent klasse');
-    }
-    const creatingForOthers = saksansvarligId !== actor.bruker.systemId || !actor.roller.some((r) => r.enhetId === enhetId);
-    if (creatingForOthers && !erArkiv(actor) && !actor.roller.some((r) => r.rolle === 'LED' && r.enhetId === enhetId)) {
-      throw forbidden('Bare arkivet eller enhetens leder kan opprette saker for andre eller andre enheter');
-    }
+  const [enhet, ansvarlig] = await Promise.all([
+    trx.selectFrom('administrativEnhet').select('systemId').where('systemId', '=', enhetId).executeTakeFirst(),
+    trx.selectFrom('bruker').select('systemId').where('systemId', '=', saksansvarligId).where('aktiv', '=', true).executeTakeFirst(),
+  ]);
+  if (!enhet) throw validation('/administrativEnhetId', 'ukjent administrativ enhet');
+  if (!ansvarlig) throw validation('/saksansvarligId', 'ukjent eller inaktiv bruker');
+  if (input.klasseId) {
+    const klasse = await trx.selectFrom('klasse').select('systemId').where('systemId', '=', input.klasseId).executeTakeFirst();
+    if (!klasse) throw validation('/klasseId', 'ukjent klasse');
+  }
+  const creatingForOthers = saksansvarligId !== actor.bruker.systemId || !actor.roller.some((r) => r.enhetId === enhetId);
+  if (creatingForOthers && !erArkiv(actor) && !actor.roller.some((r) => r.rolle === 'LED' && r.enhetId === enhetId)) {
+    throw forbidden('Bare arkivet eller enhetens leder kan opprette saker for andre eller andre enheter');
+  }
 
-    const arkivdelId = input.arkivdelId ?? (await defaultArkivdel(trx));
-    const saksaar = now.getUTCFullYear();
-    const sekvens = await nextNumber(trx, 'saksnummer', saksaar);
-    const sak = await trx
-      .insertInto('sak')
-      .values({
-        arkivdelId,
-        saksaar,
-        sakssekvensnummer: sekvens,
-        mappeId: formatSaksnummer(saksaar, sekvens),
-        tittel: input.tittel.trim(),
-        tittel2: input.tittel2?.trim() || null,
-        beskrivelse: input.beskrivelse ?? null,
-        sakstype: input.sakstype,
-        // A sak created by the archive is checked at once (B); a saksbehandler's starts reserved (R).
-        saksstatus: erArkiv(actor) ? 'B' : 'R',
-        saksdato: today(now),
-        saksansvarligId,
-        administrativEnhetId: enhetId,
-        klasseId: input.klasseId ?? null,
-        noekkelord: input.noekkelord ?? [],
-        tilgangskode: input.skjerming?.tilgangskode ?? null,
-        skjermingsnivaa: input.skjerming?.skjermingsnivaa ?? null,
-        skjermingshjemmel: input.skjerming?.skjermingshjemmel ?? null,
-        noarkTillegg: '{}',
-        opprettetDato: now,
-        opprettetAvId: actor.bruker.systemId,
-        oppdatertDato: now,
-      })
-      .returning(['systemId', 'mappeId'])
-      .executeTakeFirstOrThrow();
-    await appendHistorikk(trx, actor, {
-      handling: 'sak_opprettet',
-      objekttype: 'sak',
-      objektId: sak.systemId,
-      sakId: sak.systemId,
-      data: { saksnummer: sak.mappeId, tittel: input.tittel, sakstype: input.sakstype, skjerming: input.skjerming ?? null },
-    });
-    return sak.systemId;
+  const arkivdelId = input.arkivdelId ?? (await defaultArkivdel(trx));
+  const saksaar = now.getUTCFullYear();
+  const sekvens = await nextNumber(trx, 'saksnummer', saksaar);
+  const sak = await trx
+    .insertInto('sak')
+    .values({
+      arkivdelId,
+      saksaar,
+      sakssekvensnummer: sekvens,
+      mappeId: formatSaksnummer(saksaar, sekvens),
+      tittel: input.tittel.trim(),
+      tittel2: input.tittel2?.trim() || null,
+      beskrivelse: input.beskrivelse ?? null,
+      sakstype: input.sakstype,
+      // A sak created by the archive is checked at once (B); a saksbehandler's starts reserved (R).
+      saksstatus: erArkiv(actor) ? 'B' : 'R',
+      saksdato: today(now),
+      saksansvarligId,
+      administrativEnhetId: enhetId,
+      klasseId: input.klasseId ?? null,
+      noekkelord: input.noekkelord ?? [],
+      tilgangskode: input.skjerming?.tilgangskode ?? null,
+      skjermingsnivaa: input.skjerming?.skjermingsnivaa ?? null,
+      skjermingshjemmel: input.skjerming?.skjermingshjemmel ?? null,
+      noarkTillegg: '{}',
+      opprettetDato: now,
+      opprettetAvId: actor.bruker.systemId,
+      oppdatertDato: now,
+    })
+    .returning(['systemId', 'mappeId'])
+    .executeTakeFirstOrThrow();
+  await appendHistorikk(trx, actor, {
+    handling: 'sak_opprettet',
+    objekttype: 'sak',
+    objektId: sak.systemId,
+    sakId: sak.systemId,
+    data: { saksnummer: sak.mappeId, tittel: input.tittel, sakstype: input.sakstype, skjerming: input.skjerming ?? null },
   });
+  return sak.systemId;
 }
 
 /** Edits a sak's registration data (lock → authorize → write → historikk). */

@@ -9,17 +9,19 @@ import { setPublisering } from '../dokument/offentlighet.service';
 import { addMerknad, arkiver, createJournalpost, journalfoer } from '../journalpost/journalpost.service';
 import { createSak } from '../sak/sak.service';
 import { DEMO_BRUKERE, DEMO_ENHETER, DEMO_KLASSER } from './demo-data';
+import { seedMail } from './demo-mail';
 
 /**
  * The demo municipality a newcomer sees on the first `npm start`. Reference data is inserted
  * directly; saker, journalposter and documents go through the services, so they carry
  * numbers and historikk like any record made through the API.
  */
-export async function seedDemoIfEmpty(db: Kysely<DB>, blobs: BlobStore): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Kysely<DB>, blobs: BlobStore, opts: { mailFrom?: string } = {}): Promise<boolean> {
   const any = await db.selectFrom('arkiv').select('systemId').executeTakeFirst();
   if (any) return false;
   await seedReferenceData(db);
   await seedSaker(db, blobs);
+  await seedMail(db, blobs, opts.mailFrom);
   return true;
 }
 

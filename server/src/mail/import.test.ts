@@ -1,0 +1,290 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestContext, type TestContext } from '../test/context';
+import { buildSak, buildWorld } from '../test/factories';
+import { multipart } from '../test/multipart';
+import { buildCorpus, type CorpusMessage, writeLargeMail } from './fixtures/corpus';
+
+/** Manual §10.3: import e-mail from Outlook as journalposter, over HTTP against a real database. */
+describe('§10.3 import e-post', () => {
+  let ctx: TestContext;
+  let world: Awaited<ReturnType<typeof buildWorld>>;
+  let corpus: Map<string, CorpusMessage>;
+  let sakId: string;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    world = await buildWorld(ctx.db);
+    corpus = new Map((await buildCorpus()).map((m) => [m.navn, m]));
+    sakId = await buildSak(ctx.db, world.sbh, { tittel: 'Importsak' });
+  });
+  afterAll(() => ctx.close());
+
+  const post = async (url: string, fields: Record<string, string>, messages: CorpusMessage[], user = world.sbh.bruker.brukernavn) => {
+    const body = multipart(fields, messages.map((m) => ({ filnavn: m.filnavn, data: m.data })));
+    return ctx.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, ...(await ctx.auth(user)) } });
+  };
+  const msg = (navn: string) => {
+    const m = corpus.get(navn);
+    if (!m) throw new Error(`no corpus message ${navn}`);
+    return m;
+  };
+  /** The same message re-sent with another Message-ID (a new message, as far as dedupe goes). */
+  const withMessageId = (navn: string, id: string): CorpusMessage => {
+    const m = msg(navn);
+    return { ...m, data: Buffer.from(m.data.toString('latin1').replace(/^Message-ID: <[^>]+>/im, `Message-ID: <${id}>`), 'latin1') };
+  };
+  const importOne = async (navn: string, fields: Record<string, string> = { retning: 'mottatt' }, sak = sakId) => post(`/api/saker/${sak}/import`, fields, [msg(navn)]);
+  const view = async (id: string) => (await ctx.app.inject({ method: 'GET', url: `/api/journalposter/${id}`, headers: await ctx.auth(world.sbh.bruker.brukernavn) })).json();
+  const counts = async () => {
+    const [jp, dok, ver, imp] = await Promise.all(['journalpost', 'dokumentbeskrivelse', 'dokumentversjon', 'mailImport'].map((t) => ctx.db.selectFrom(t as 'journalpost').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()));
+    return [jp, dok, ver, imp].map((r) => Number(r!.n));
+  };
+
+  it('has a corpus of at least 20 messages', () => {
+    expect(corpus.size).toBeGreaterThanOrEqual(20);
+  });
+
+  it('imports a received UTF-8 mail as I in status S: sender with their reference, body as hoveddokument with the original and a PDF', async () => {
+    const res = await importOne('tekst-utf8');
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(res.headers.location).toBe(`/api/journalposter/${r.journalpostId}`);
+    const jp = await view(r.journalpostId);
+    expect(jp).toMatchObject({ journalposttype: 'I', journalstatus: 'S', tittel: 'Søknad om skjenkebevilling – Kafé Ærlig', dokumentdato: '2026-11-02' });
+    expect(jp.korrespondanseparter).toEqual([expect.objectContaining({ korrespondanseparttype: 'EA', navn: 'Anne Berg', epostadresse: 'anne.berg@example.no', deresReferanse: 'AB-2026/77' })]);
+    const versjoner = await ctx.db
+      .selectFrom('dokumentversjon as v')
+      .innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId')
+      .select(['d.tilknyttetRegistreringSom', 'v.variantformat', 'v.format', 'v.filnavn', 'v.sjekksum'])
+      .where('d.journalpostId', '=', r.journalpostId)
+      .orderBy('v.variantformat')
+      .execute();
+    expect(versjoner.map((v) => [v.tilknyttetRegistreringSom, v.variantformat, v.format])).toEqual([
+      ['H', 'A', 'application/pdf'],
+      ['H', 'P', 'message/rfc822'],
+    ]);
+    const original = await ctx.blobs.open(versjoner[1]!.sjekksum);
+    const chunks: Buffer[] = [];
+    for await (const c of original.stream) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).equals(msg('tekst-utf8').data)).toBe(true);
+    const pdf = await ctx.blobs.open(versjoner[0]!.sjekksum);
+    const head: Buffer[] = [];
+    for await (const c of pdf.stream) head.push(c as Buffer);
+    expect(Buffer.concat(head).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('keeps inline images with the body and makes each real attachment a vedlegg titled by its file name', async () => {
+    const res = await importOne('html-inline-bilde');
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp.dokumenter.map((d: { tittel: string; tilknyttetRegistreringSom: string }) => [d.tilknyttetRegistreringSom, d.tittel])).toEqual([
+      ['H', 'Ferdigattest gnr 12/45'],
+      ['V', 'Samsvarserklæring'],
+    ]);
+  });
+
+  it.each([
+    ['latin1', 'Søknad om støtte til æresfest', 'Bjørn Ås'],
+    ['windows-1252', 'Faktura € 1 250 – “brøyting”', 'Kari Li'],
+    ['encoded-words', 'Melding om flytting til Fjordvik – æøå', 'Ørjan Østrøm'],
+  ])('decodes charsets: %s', async (navn, tittel, avsender) => {
+    const res = await importOne(navn);
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp.tittel).toBe(tittel);
+    expect(jp.korrespondanseparter[0].navn).toBe(avsender);
+  });
+
+  it.each([
+    ['videresendt-outlook', 'nina.nabo@example.no', 'Nina Nabo'],
+    ['videresendt-kjede', 'hans.horsel@example.no', 'Hans Hørsel'],
+    ['videresendt-som-vedlegg', 'per.hansen@example.no', 'Per Hansen'],
+  ])('offers the original sender of a forwarded mail (%s)', async (navn, epost, personnavn) => {
+    const res = await importOne(navn);
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(r.foreslaattAvsender).toEqual({ navn: personnavn, epost });
+    const jp = await view(r.journalpostId);
+    // The forwarder stays the registered sender until the user takes the suggestion.
+    expect(jp.korrespondanseparter[0].epostadresse).not.toBe(epost);
+  });
+
+  it('registers the original sender when asked, and keeps an attached message as its own document', async () => {
+    const sak = await buildSak(ctx.db, world.sbh, { tittel: 'Klagesak' });
+    const res = await post(`/api/saker/${sak}/import`, { retning: 'mottatt', brukOpprinneligAvsender: 'true' }, [withMessageId('videresendt-som-vedlegg', 'vs-vedlegg-2@fjordvik')]);
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp.korrespondanseparter[0]).toMatchObject({ navn: 'Per Hansen', epostadresse: 'per.hansen@example.no' });
+    expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Klage på vedtak om byggetillatelse', 'Klage på vedtak']);
+  });
+
+  it('refuses a second import of the same message with 409 and a link to the first, and writes nothing', async () => {
+    const first = await importOne('svar-med-referanse');
+    expect(first.statusCode).toBe(201);
+    const before = await counts();
+    const again = await importOne('svar-med-referanse', { retning: 'mottatt' }, await buildSak(ctx.db, world.sbh));
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.json()).toMatchObject({ code: 'already_imported', existing: `/api/journalposter/${first.json().resultater[0].journalpostId}` });
+    expect(await counts()).toEqual([before[0], before[1], before[2], before[3]]);
+  });
+
+  it('lets exactly one of two concurrent imports of the same message win', async () => {
+    const m = withMessageId('tekst-utf8', 'samtidig@example.no');
+    const [a, b] = await Promise.all([post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [m]), post(`/api/saker/${await buildSak(ctx.db, world.sbh)}/import`, { retning: 'mottatt' }, [m])]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const rows = await ctx.db.selectFrom('mailImport').select('journalpostId').where('messageId', '=', 'samtidig@example.no').execute();
+    expect(rows).toHaveLength(1);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().existing).toBe(`/api/journalposter/${rows[0]!.journalpostId}`);
+  });
+
+  it('dedupes a message without Message-ID by its content hash', async () => {
+    expect((await importOne('uten-message-id')).statusCode).toBe(201);
+    const again = await importOne('uten-message-id');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('already_imported');
+  });
+
+  it('stores a calendar invitation, a winmail.dat and an S/MIME-signed mail with a warning each', async () => {
+    for (const [navn, advarsel] of [
+      ['kalender', /kalenderinvitasjon/],
+      ['winmail', /winmail\.dat/],
+      ['smime-signert', /S\/MIME.*ikke kontrollert/],
+    ] as const) {
+      const res = await importOne(navn);
+      expect(res.statusCode).toBe(201);
+      const [r] = res.json().resultater;
+      expect(r.advarsler.join(' ')).toMatch(advarsel);
+      const jp = await view(r.journalpostId);
+      if (navn === 'smime-signert') expect(jp.dokumenter).toHaveLength(1);
+      if (navn === 'winmail') expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toContain('winmail');
+    }
+  });
+
+  it('cleans attachment names: no path, unique titles, a name for a nameless file', async () => {
+    const res = await importOne('rare-filnavn');
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Dokumentasjon', 'Skattemelding 2025', 'bilde', 'bilde (2)', expect.stringMatching(/^attachment/)]);
+  });
+
+  it('imports an Outlook .msg with recipients and attachment', async () => {
+    const res = await importOne('outlook-msg');
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp).toMatchObject({ tittel: 'Søknad om permisjon', journalposttype: 'I' });
+    expect(jp.korrespondanseparter[0]).toMatchObject({ navn: 'Ola Olsen', epostadresse: 'ola.olsen@example.no' });
+    expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Søknad om permisjon', 'Legeerklæring']);
+    const p = await ctx.db.selectFrom('dokumentversjon as v').innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId').select(['v.format', 'v.filnavn']).where('d.journalpostId', '=', jp.systemId).where('d.tilknyttetRegistreringSom', '=', 'H').where('v.variantformat', '=', 'P').executeTakeFirstOrThrow();
+    expect(p).toEqual({ format: 'application/vnd.ms-outlook', filnavn: 'Søknad om permisjon.msg' });
+  });
+
+  it('reads an Outlook .msg that has only an HTML body', async () => {
+    const res = await importOne('outlook-msg-html');
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp).toMatchObject({ tittel: 'Innkalling til foreldremøte' });
+    expect(jp.korrespondanseparter[0]).toMatchObject({ navn: 'Fjordvik skole', epostadresse: 'post@fjordvikskole.example' });
+  });
+
+  it('imports a sent mail as U, expedited with channel "e-post, sendt fra Outlook", To as mottakere and Cc as kopimottakere', async () => {
+    const res = await importOne('sendt', { retning: 'sendt' });
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp).toMatchObject({ journalposttype: 'U', journalstatus: 'E' });
+    expect(jp.korrespondanseparter.map((k: { korrespondanseparttype: string; epostadresse: string }) => [k.korrespondanseparttype, k.epostadresse])).toEqual([
+      ['EM', 'per.hansen@example.no'],
+      ['EM', 'post@arkitektnord.example'],
+      ['EK', 'nina.nabo@example.no'],
+    ]);
+    const utsending = await ctx.db.selectFrom('utsending').select(['kanal', 'kanalBeskrivelse', 'status']).where('journalpostId', '=', jp.systemId).execute();
+    expect(utsending).toHaveLength(3);
+    expect(new Set(utsending.map((u) => `${u.kanal}|${u.kanalBeskrivelse}|${u.status}`))).toEqual(new Set(['ANNEN|e-post, sendt fra Outlook|REGISTRERT']));
+    const historikk = await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jp.systemId).orderBy('id').execute();
+    expect(historikk.map((h) => h.handling)).toEqual(['journalpost_opprettet', 'epost_importert', 'journalpost_status_endret', 'journalpost_ekspedert']);
+  });
+
+  it('applies the overrides: dokumenttype X, title, forfallsdato, skjerming', async () => {
+    const res = await importOne('quoted-printable-lang', { retning: 'sendt', journalposttype: 'X', tittel: 'Nyhetsbrev KS november', forfallsdato: '2026-12-01', tilgangskode: 'U', skjermingsnivaa: '1', skjermingshjemmel: 'Offl. § 13' });
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp).toMatchObject({ journalposttype: 'X', tittel: 'Nyhetsbrev KS november', forfallsdato: '2026-12-01', journalstatus: 'E' });
+    expect(jp.skjerming).toMatchObject({ tilgangskode: 'U', skjermingsnivaa: 1 });
+  });
+
+  it.each([
+    ['smime-kryptert', /kryptert/],
+    ['ugyldig-binaer', /ikke en e-post/],
+    ['tom', /tom/],
+    ['uten-avsender', /avsender/],
+    ['falsk-msg', /ikke en Outlook-melding/],
+  ])('refuses %s with 422 mail_unreadable and writes nothing', async (navn, detail) => {
+    const before = await counts();
+    const res = await importOne(navn);
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'mail_unreadable', detail: expect.stringMatching(detail) });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports several messages into a new sak in one request with one result each; bad ones leave nothing', async () => {
+    const before = await counts();
+    const res = await post('/api/import', { retning: 'mottatt', sakTittel: 'Samlesak for innbyggerhenvendelser', sakstype: 'GS' }, [msg('tom'), msg('ugyldig-binaer'), withMessageId('tekst-utf8', 'batch-1@example.no'), msg('outlook-msg'), withMessageId('latin1', 'batch-2@example.no')]);
+    expect(res.statusCode).toBe(200);
+    const r = res.json().resultater;
+    expect(r.map((x: { status: number }) => x.status)).toEqual([422, 422, 201, 409, 201]);
+    expect(r[3].problem).toMatchObject({ code: 'already_imported', existing: expect.stringMatching(/^\/api\/journalposter\//) });
+    expect(r[2].sakId).toBe(r[4].sakId);
+    const sak = await ctx.db.selectFrom('sak').select(['tittel', 'sakstype']).where('systemId', '=', r[2].sakId).executeTakeFirstOrThrow();
+    expect(sak).toEqual({ tittel: 'Samlesak for innbyggerhenvendelser', sakstype: 'GS' });
+    const after = await counts();
+    expect(after[0]! - before[0]!).toBe(2);
+    expect(after[3]! - before[3]!).toBe(2);
+  });
+
+  it('creates no sak when every message of a new-sak import fails', async () => {
+    const saker = await ctx.db.selectFrom('sak').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const res = await post('/api/import', { retning: 'mottatt', sakTittel: 'Skal ikke finnes', sakstype: 'GS' }, [msg('tom'), msg('uten-avsender')]);
+    expect(res.json().resultater.map((x: { status: number }) => x.status)).toEqual([422, 422]);
+    const after = await ctx.db.selectFrom('sak').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(saker.n);
+  });
+
+  it('offers the saker the user worked in last as import targets', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/import/siste-saker', headers: await ctx.auth(world.sbh.bruker.brukernavn) });
+    expect(res.statusCode).toBe(200);
+    const saker = res.json() as { systemId: string; tittel: string }[];
+    expect(saker[0]!.tittel).toBe('Samlesak for innbyggerhenvendelser');
+    expect(saker.map((s) => s.systemId)).toContain(sakId);
+  });
+
+  it('validates the form: direction required, sakstype required for a new sak, files required', async () => {
+    expect((await importOne('tekst-utf8', {})).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/retning' }] });
+    expect((await post('/api/import', { retning: 'mottatt', sakTittel: 'X' }, [msg('tekst-utf8')])).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/sakstype' }] });
+    expect((await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [])).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/fil' }] });
+  });
+
+  it('refuses import into a sak the user may not add to (403) and leaves nothing', async () => {
+    const before = await counts();
+    const res = await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [withMessageId('encoded-words', 'fremmed@example.no')], world.fremmed.bruker.brukernavn);
+    expect(res.statusCode).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports a mail with a 25 MB attachment, streamed to the blob store, with the attachment intact', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'arkiv-stor-'));
+    try {
+      const file = path.join(dir, 'stor.eml');
+      await writeLargeMail(file, 25 * 1024 * 1024);
+      const res = await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [{ navn: 'stor', filnavn: 'stor.eml', data: await readFile(file) }]);
+      expect(res.statusCode).toBe(201);
+      const jp = await view(res.json().resultater[0].journalpostId);
+      expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Ortofoto Sjøfronten (stor fil)', 'ortofoto']);
+      const v = await ctx.db.selectFrom('dokumentversjon as v').innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId').select(['v.filstoerrelse', 'v.format']).where('d.journalpostId', '=', jp.systemId).where('d.tilknyttetRegistreringSom', '=', 'V').executeTakeFirstOrThrow();
+      expect(Number(v.filstoerrelse)).toBe(25 * 1024 * 1024);
+      expect(v.format).toBe('image/tiff');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import type { StagedBlob } from '../blob/blob-store';
+
+export interface MailAddress {
+  readonly navn: string | null;
+  readonly epost: string;
+}
+
+export interface MailAttachment {
+  readonly filnavn: string;
+  readonly mimeType: string;
+  readonly staged: StagedBlob;
+  /** Referenced from the HTML body (cid:) or marked inline: kept with the body, not a vedlegg. */
+  readonly inline: boolean;
+  /** An attached message (message/rfc822 or an embedded .msg): its own document. */
+  readonly melding: boolean;
+}
+
+/** What the import needs from a message, whatever format it came in. */
+export interface ParsedMail {
+  readonly kilde: 'eml' | 'msg';
+  readonly messageId: string | null;
+  readonly emne: string;
+  readonly dato: Date | null;
+  readonly fra: readonly MailAddress[];
+  readonly til: readonly MailAddress[];
+  readonly kopi: readonly MailAddress[];
+  readonly tekst: string;
+  readonly html: string | null;
+  readonly vedlegg: readonly MailAttachment[];
+  /** Things the user should know about the message (signature not checked, calendar, winmail.dat). */
+  readonly advarsler: readonly string[];
+}
+
+export const discardAll = async (mail: Pick<ParsedMail, 'vedlegg'>) => {
+  await Promise.all(mail.vedlegg.map((v) => v.staged.discard()));
+};

@@ -1,0 +1,195 @@
+import { readdir, stat } from 'node:fs/promises';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { IdParams, Uuid } from '@arkiv/shared';
+import type { AppDeps } from '../app';
+import { notFound } from '../errors/app-error';
+import { loadJournalpostView } from '../journalpost/journalpost.queries';
+import { errorResponses } from '../plugins/openapi.plugin';
+import { ekspeder, forhaandsvis } from './ekspeder.service';
+import { buildBundle, type BundlePart } from './pdf-bundle';
+import { aktiveDokumenter } from './dokumenter.repository';
+
+const Kanal = Type.Union([Type.Literal('EPOST'), Type.Literal('PAPIR'), Type.Literal('ANNEN')]);
+const EkspederBody = Type.Object(
+  {
+    mottakere: Type.Optional(Type.Array(Type.Object({ korrespondansepartId: Uuid, kanal: Kanal, kanalBeskrivelse: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), { maxItems: 500 })),
+    hoveddokumentSom: Type.Optional(Type.Union([Type.Literal('tekst'), Type.Literal('vedlegg')])),
+    epostTekst: Type.Optional(Type.String({ maxLength: 20_000 })),
+  },
+  { additionalProperties: false },
+);
+const UtsendingView = Type.Object({
+  systemId: Uuid,
+  kanal: Kanal,
+  kanalBeskrivelse: Type.Union([Type.String(), Type.Null()]),
+  mottakerNavn: Type.String(),
+  mottakerEpost: Type.Union([Type.String(), Type.Null()]),
+  messageId: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  forsoek: Type.Integer(),
+  sendtDato: Type.Union([Type.String(), Type.Null()]),
+  sistFeil: Type.Union([Type.String(), Type.Null()]),
+  pakke: Type.Union([Type.String(), Type.Null()]),
+});
+const DokumentValg = Type.Object(
+  { dokumenter: Type.Array(Type.Object({ dokumentId: Uuid, versjonsnummer: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }), merknader: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+
+export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const { db, blobs, config } = deps;
+  const tags = ['Ekspedering'];
+
+  const list = async (journalpostId: string) => {
+    const rows = await db.selectFrom('utsending').selectAll().where('journalpostId', '=', journalpostId).orderBy('opprettetDato').orderBy('mottakerNavn').execute();
+    return rows.map((r) => ({
+      systemId: r.systemId,
+      kanal: r.kanal,
+      kanalBeskrivelse: r.kanalBeskrivelse,
+      mottakerNavn: r.mottakerNavn,
+      mottakerEpost: r.mottakerEpost,
+      messageId: r.messageId,
+      status: r.status,
+      forsoek: r.forsoek,
+      sendtDato: r.sendtDato?.toISOString() ?? null,
+      sistFeil: r.sistFeil,
+      pakke: r.kanal === 'PAPIR' ? `/api/utsendinger/${r.systemId}/pakke.pdf` : null,
+    }));
+  };
+
+  app.post(
+    '/api/journalposter/:id/ekspeder',
+    { schema: { tags, summary: 'Ekspeder journalposten: kanal per mottaker (§10.7)', params: IdParams, body: EkspederBody, response: { 200: Type.Object({ utsendinger: Type.Array(UtsendingView) }), ...errorResponses } } },
+    async (req) => {
+      await ekspeder(db, blobs, config.mail, req.actor, req.params.id, req.body);
+      deps.outbox?.kick();
+      return { utsendinger: await list(req.params.id) };
+    },
+  );
+
+  app.post(
+    '/api/journalposter/:id/ekspeder/forhaandsvisning',
+    {
+      schema: {
+        tags,
+        summary: 'Forhåndsvis ekspederingen: samme kontroller og meldinger, ingenting lagres eller sendes',
+        params: IdParams,
+        body: EkspederBody,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              kanal: Kanal,
+              mottakerNavn: Type.String(),
+              mottakerEpost: Type.Union([Type.String(), Type.Null()]),
+              messageId: Type.Union([Type.String(), Type.Null()]),
+              emne: Type.Union([Type.String(), Type.Null()]),
+              tekst: Type.Union([Type.String(), Type.Null()]),
+              vedlegg: Type.Array(Type.String()),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) =>
+      (await forhaandsvis(db, blobs, config.mail, req.actor, req.params.id, req.body)).map((r) => ({
+        kanal: r.kanal,
+        mottakerNavn: r.mottakerNavn,
+        mottakerEpost: r.mottakerEpost ?? null,
+        messageId: r.messageId ?? null,
+        emne: r.innhold?.emne ?? null,
+        tekst: r.innhold?.tekst ?? null,
+        vedlegg: r.innhold?.vedlegg.map((v) => v.filnavn) ?? [],
+      })),
+  );
+
+  app.get('/api/journalposter/:id/utsendinger', { schema: { tags, summary: 'Utsendinger og leveringsstatus', params: IdParams, response: { 200: Type.Array(UtsendingView), ...errorResponses } } }, async (req) => {
+    await loadJournalpostView(db, req.actor, req.params.id);
+    return list(req.params.id);
+  });
+
+  /** The documents of a journalpost this user may see, as bundle parts (archive variant preferred). */
+  const visibleParts = async (actorJp: Awaited<ReturnType<typeof loadJournalpostView>>): Promise<BundlePart[]> => {
+    const visible = new Set(actorJp.dokumenter.filter((d) => !d.skjermet).map((d) => d.systemId));
+    return (await aktiveDokumenter(db, actorJp.systemId))
+      .filter((d) => visible.has(d.dokumentId) && (d.arkiv ?? d.produksjon))
+      .map((d) => ({ tittel: d.tittel, ...(d.arkiv ?? d.produksjon)! }));
+  };
+
+  app.get('/api/utsendinger/:id/pakke.pdf', { schema: { tags, summary: 'Utskriftspakke for papirmottaker (adresseside + dokumenter)', params: IdParams, response: errorResponses } }, async (req, reply) => {
+    const u = await db.selectFrom('utsending').selectAll().where('systemId', '=', req.params.id).executeTakeFirst();
+    if (!u || u.kanal !== 'PAPIR') throw notFound('Papirutsendingen');
+    const jp = await loadJournalpostView(db, req.actor, u.journalpostId);
+    const part = u.korrespondansepartId ? await db.selectFrom('korrespondansepart').selectAll().where('systemId', '=', u.korrespondansepartId).executeTakeFirst() : undefined;
+    const adresse = [u.mottakerNavn, part?.kontaktperson ? `v/ ${part.kontaktperson}` : null, part?.postadresse, [part?.postnummer, part?.poststed].filter(Boolean).join(' '), part?.land].filter((l): l is string => Boolean(l && l.trim()));
+    const pdf = await buildBundle(blobs, { tittel: jp.tittel, forside: { linjer: [...adresse, '', '', `Vår ref.: ${jp.saksnummer}-${jp.dokumentnummer}`, `Sak: ${jp.tittel}`] }, deler: await visibleParts(jp) });
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="utsending-${jp.saksnummer.replace('/', '-')}-${jp.dokumentnummer}.pdf"`).send(Buffer.from(pdf) as never);
+  });
+
+  /** §12.2 Print: chosen documents (and versions), optionally with merknader, as one PDF. */
+  app.post('/api/utskrift', { schema: { tags: ['Utskrift'], summary: 'Skriv ut valgte dokumenter som én PDF (§12.2)', body: DokumentValg, response: errorResponses } }, async (req, reply) => {
+    const deler: BundlePart[] = [];
+    const merknader: string[] = [];
+    for (const valg of req.body.dokumenter) {
+      const dok = await db.selectFrom('dokumentbeskrivelse').select(['journalpostId', 'tittel']).where('systemId', '=', valg.dokumentId).executeTakeFirst();
+      if (!dok) throw notFound('Dokumentet');
+      const jp = await loadJournalpostView(db, req.actor, dok.journalpostId);
+      const view = jp.dokumenter.find((d) => d.systemId === valg.dokumentId);
+      if (!view || view.skjermet) throw notFound('Dokumentet');
+      const versjoner = view.versjoner.filter((v) => (valg.versjonsnummer ? v.versjonsnummer === valg.versjonsnummer : v.aktiv));
+      const v = versjoner.find((x) => x.variantformat === 'A') ?? versjoner.find((x) => x.variantformat === 'P');
+      if (!v) throw notFound('Dokumentversjonen');
+      deler.push({ tittel: view.tittel, sha256: v.sjekksum, format: v.format, filnavn: v.filnavn });
+      if (req.body.merknader) for (const m of jp.merknader) merknader.push(`${jp.saksnummer}-${jp.dokumentnummer} ${m.merknadstype}: ${m.merknadstekst}`);
+    }
+    const pdf = await buildBundle(blobs, { tittel: 'Utskrift', ...(merknader.length ? { forside: { overskrift: 'Merknader', linjer: merknader } } : {}), deler });
+    return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="utskrift.pdf"').send(Buffer.from(pdf) as never);
+  });
+
+  /** §12.3 Send informally: a package the add-in puts into a new Outlook message (nothing is sent or archived). */
+  app.post(
+    '/api/sendepakke',
+    {
+      schema: {
+        tags: ['Utskrift'],
+        summary: 'Pakke for uformell utsending i Outlook (§12.3)',
+        body: Type.Intersect([DokumentValg, Type.Object({ som: Type.Optional(Type.Union([Type.Literal('vedlegg'), Type.Literal('pdf')])) })]),
+        response: { 200: Type.Object({ emne: Type.String(), tekst: Type.String(), vedlegg: Type.Array(Type.Object({ filnavn: Type.String(), format: Type.String(), url: Type.String() })) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const vedlegg = [];
+      const titler = [];
+      for (const valg of req.body.dokumenter) {
+        const dok = await db.selectFrom('dokumentbeskrivelse').select(['journalpostId']).where('systemId', '=', valg.dokumentId).executeTakeFirst();
+        if (!dok) throw notFound('Dokumentet');
+        const jp = await loadJournalpostView(db, req.actor, dok.journalpostId);
+        const view = jp.dokumenter.find((d) => d.systemId === valg.dokumentId);
+        if (!view || view.skjermet) throw notFound('Dokumentet');
+        const versjoner = view.versjoner.filter((v) => (valg.versjonsnummer ? v.versjonsnummer === valg.versjonsnummer : v.aktiv));
+        const v = ((req.body as { som?: string }).som === 'pdf' ? versjoner.find((x) => x.variantformat === 'A') : undefined) ?? versjoner.find((x) => x.variantformat === 'P');
+        if (!v) throw notFound('Dokumentversjonen');
+        titler.push(`${view.tittel} (${jp.saksnummer}-${jp.dokumentnummer})`);
+        vedlegg.push({ filnavn: v.filnavn, format: v.format, url: `/api/dokumenter/${view.systemId}/versjoner/${v.versjonsnummer}/innhold?variantformat=${v.variantformat}` });
+      }
+      return { emne: titler.length === 1 ? titler[0]! : `Dokumenter (${titler.length})`, tekst: `Vedlagt:\n${titler.map((t) => `- ${t}`).join('\n')}`, vedlegg };
+    },
+  );
+
+  // Dev page: the embedded default's outbox folder (SMTP_URL unset).
+  if (config.auth.devMode && !config.mail.smtpUrl) {
+    const files = async () => {
+      const names = await readdir(config.mail.outboxDir).catch(() => [] as string[]);
+      const out = [];
+      for (const n of names.filter((x) => x.endsWith('.eml'))) out.push({ fil: n, stoerrelse: (await stat(`${config.mail.outboxDir}/${n}`)).size });
+      return out.sort((a, b) => a.fil.localeCompare(b.fil));
+    };
+    app.get('/api/dev/utsendt', { config: { public: true }, schema: { tags: ['Dev'], summary: 'Meldinger i den lokale utboksen (uten SMTP_URL)', security: [] } }, async () => files());
+    app.get('/dev/utsendt', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+      const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+      const rows = (await files()).map((f) => `<li>${esc(f.fil)} (${f.stoerrelse} byte)</li>`).join('');
+      return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="nb"><meta charset="utf-8"><title>Utsendt e-post (lokal utboks)</title><h1>Utsendt e-post (lokal utboks)</h1><p>SMTP_URL er ikke satt; meldingene ligger i ${esc(config.mail.outboxDir)}.</p><ul>${rows || '<li>Ingen meldinger ennå</li>'}</ul></html>`);
+    });
+  }
+};
