@@ -4,13 +4,12 @@ import { Pool } from 'pg';
 import { type Database, openDatabase } from '../db/database';
 
 /**
- * Names are per run (`arkivtpl_<epoch>_<pid>`, `arkivdb_<epoch>_<pid>_<rand>`) so several
- * suites can share one PostgreSQL server without dropping each other's databases; leftovers
- * of crashed runs are dropped by age in global setup.
+ * One test run's databases on a shared PostgreSQL server are named after the run (the Jest
+ * parent's pid), so concurrent runs on one server never drop each other's databases.
  */
-export const TEMPLATE_PREFIX = 'arkivtpl_';
-export const DB_PREFIX = 'arkivdb_';
-export const templateDb = () => process.env.ARKIV_TEST_TEMPLATE_DB ?? 'arkiv_template';
+export const RUN_PREFIX = 'arkiv_t_';
+export const runId = () => process.env.ARKIV_TEST_RUN ?? String(process.pid);
+export const templateDb = () => `${RUN_PREFIX}${runId()}_template`;
 
 export function databaseUrl(base: string, name: string): string {
   const url = new URL(base);
@@ -28,7 +27,7 @@ export const onPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `${DB_PREFIX}${Math.floor(Date.now() / 1000)}_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const name = `${RUN_PREFIX}${runId()}_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
       await admin.query(`create database "${name}" template "${templateDb()}"`);

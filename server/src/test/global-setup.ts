@@ -4,33 +4,39 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { createKysely, openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { DB_PREFIX, TEMPLATE_PREFIX, databaseUrl } from './db';
-
-/** Databases of runs older than this are leftovers of a crashed run. */
-const STALE_SECONDS = 3 * 3600;
+import { RUN_PREFIX, databaseUrl, runId, templateDb } from './db';
 
 /**
  * Prepares one migrated template the test files copy: a PGlite dump (loaded in ~0.5 s per
  * file) or, with TEST_DATABASE_URL, a PostgreSQL template database (CREATE DATABASE … TEMPLATE).
  */
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default async function globalSetup(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const now = Math.floor(Date.now() / 1000);
-    const template = `${TEMPLATE_PREFIX}${now}_${process.pid}`;
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
-      const old = await admin.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1) or starts_with(datname, $2)`, [TEMPLATE_PREFIX, DB_PREFIX]);
+      process.env.ARKIV_TEST_RUN = runId();
+      // Leftovers of runs whose process is gone (a crash or a kill); a live run's databases stay.
+      const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`${RUN_PREFIX}%`]);
       for (const { datname } of old.rows) {
-        const started = Number(datname.split('_')[1]);
-        if (Number.isFinite(started) && now - started > STALE_SECONDS) await admin.query(`drop database if exists "${datname}" with (force)`);
+        const pid = Number(datname.slice(RUN_PREFIX.length).split('_')[0]);
+        if (pid === process.pid || !isAlive(pid)) await admin.query(`drop database if exists "${datname}" with (force)`);
       }
-      await admin.query(`create database "${template}"`);
+      await admin.query(`create database "${templateDb()}"`);
     } finally {
       await admin.end();
     }
-    process.env.ARKIV_TEST_TEMPLATE_DB = template;
-    const database = await openDatabase({ kind: 'postgres', url: databaseUrl(url, template), poolSize: 1 });
+    const database = await openDatabase({ kind: 'postgres', url: databaseUrl(url, templateDb()), poolSize: 1 });
     try {
       await migrateToLatest(database.db);
     } finally {
