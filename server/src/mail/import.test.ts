@@ -200,7 +200,7 @@ describe('§10.3 import e-post', () => {
     ]);
     const utsending = await ctx.db.selectFrom('utsending').select(['kanal', 'kanalBeskrivelse', 'status']).where('journalpostId', '=', jp.systemId).execute();
     expect(utsending).toHaveLength(3);
-    expect(new Set(utsending.map((u) => `${u.kanal}|${u.kanalBeskrivelse}|${u.status}`))).toEqual(new Set(['ANNEN|e-post, sendt fra Outlook|REGISTRERT']));
+    expect(new Set(utsending.map((u) => `${u.kanal}|${u.kanalBeskrivelse}|${u.status}`))).toEqual(new Set(['annen|e-post, sendt fra Outlook|REGISTRERT']));
     const historikk = await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jp.systemId).orderBy('id').execute();
     expect(historikk.map((h) => h.handling)).toEqual(['journalpost_opprettet', 'epost_importert', 'journalpost_status_endret', 'journalpost_ekspedert']);
   });
