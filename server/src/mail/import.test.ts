@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { createTestContext, type TestContext } from '../test/context';
 import { buildSak, buildWorld } from '../test/factories';
 import { multipart } from '../test/multipart';
@@ -82,6 +83,14 @@ describe('§10.3 import e-post', () => {
       ['H', 'Ferdigattest gnr 12/45'],
       ['V', 'Samsvarserklæring'],
     ]);
+    // The inline logo is drawn into the body's archive PDF.
+    const a = jp.dokumenter[0].versjoner.find((v: { variantformat: string }) => v.variantformat === 'A');
+    const { stream } = await ctx.blobs.open(a.sjekksum);
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    const pdf = await PDFDocument.load(Buffer.concat(chunks));
+    const xobjects = pdf.getPage(0).node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
+    expect(xobjects?.keys().length).toBe(1);
   });
 
   it.each([
