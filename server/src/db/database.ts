@@ -27,6 +27,10 @@ const typeParsers = {
 } as unknown as typeof pgTypes;
 
 export function createKysely(pool: Pool): Kysely<DB> {
+  // An idle client whose server connection ends (a server restart, a terminated backend:
+  // 57P01) makes the pool emit 'error'; without a listener that is an unhandled error that
+  // kills the process. The pool drops that client and opens a new one on the next query.
+  pool.on('error', (err) => console.warn(`database: idle connection lost (${(err as Error & { code?: string }).code ?? err.message})`));
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],

@@ -355,7 +355,7 @@ export interface MailImportTable {
   opprettetAvId: string;
 }
 
-export type Utsendingskanal = 'EPOST' | 'PAPIR' | 'ANNEN';
+export type Utsendingskanal = 'epost' | 'papir' | 'annen';
 export type Utsendingsstatus = 'VENTER' | 'SENDER' | 'SENDT' | 'FEILET' | 'REGISTRERT';
 
 export interface UtsendingTable {

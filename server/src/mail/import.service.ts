@@ -241,7 +241,7 @@ async function importOne(
       if (options.retning === 'sendt') {
         await settEkspedert(trx, actor, journalpostId, mail.dato ?? now);
         const mottakere = [...mail.til, ...mail.kopi];
-        await registrerUtsendingIn(trx, actor, journalpostId, sakId, mottakere.map((a) => ({ kanal: 'ANNEN' as const, kanalBeskrivelse: KANAL_OUTLOOK, mottakerNavn: a.navn || a.epost, mottakerEpost: a.epost, status: 'REGISTRERT' as const, sendtDato: mail.dato ?? now })));
+        await registrerUtsendingIn(trx, actor, journalpostId, sakId, mottakere.map((a) => ({ kanal: 'annen' as const, kanalBeskrivelse: KANAL_OUTLOOK, mottakerNavn: a.navn || a.epost, mottakerEpost: a.epost, status: 'REGISTRERT' as const, sendtDato: mail.dato ?? now })));
       }
 
       for (const s of staged) if ((await s.commit()).created) created.push(s.sha256);

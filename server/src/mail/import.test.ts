@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { createTestContext, type TestContext } from '../test/context';
 import { buildSak, buildWorld } from '../test/factories';
 import { multipart } from '../test/multipart';
@@ -82,6 +83,14 @@ describe('§10.3 import e-post', () => {
       ['H', 'Ferdigattest gnr 12/45'],
       ['V', 'Samsvarserklæring'],
     ]);
+    // The inline logo is drawn into the body's archive PDF.
+    const a = jp.dokumenter[0].versjoner.find((v: { variantformat: string }) => v.variantformat === 'A');
+    const { stream } = await ctx.blobs.open(a.sjekksum);
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    const pdf = await PDFDocument.load(Buffer.concat(chunks));
+    const xobjects = pdf.getPage(0).node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
+    expect(xobjects?.keys().length).toBe(1);
   });
 
   it.each([
@@ -200,7 +209,7 @@ describe('§10.3 import e-post', () => {
     ]);
     const utsending = await ctx.db.selectFrom('utsending').select(['kanal', 'kanalBeskrivelse', 'status']).where('journalpostId', '=', jp.systemId).execute();
     expect(utsending).toHaveLength(3);
-    expect(new Set(utsending.map((u) => `${u.kanal}|${u.kanalBeskrivelse}|${u.status}`))).toEqual(new Set(['ANNEN|e-post, sendt fra Outlook|REGISTRERT']));
+    expect(new Set(utsending.map((u) => `${u.kanal}|${u.kanalBeskrivelse}|${u.status}`))).toEqual(new Set(['annen|e-post, sendt fra Outlook|REGISTRERT']));
     const historikk = await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jp.systemId).orderBy('id').execute();
     expect(historikk.map((h) => h.handling)).toEqual(['journalpost_opprettet', 'epost_importert', 'journalpost_status_endret', 'journalpost_ekspedert']);
   });

@@ -21,8 +21,8 @@ describe('demo seed (mail, template, outbox)', () => {
 
     const utsending = await ctx.db.selectFrom('utsending').select(['kanal', 'status', 'mottakerNavn']).orderBy('mottakerNavn').execute();
     expect(utsending).toEqual([
-      { kanal: 'EPOST', status: 'VENTER', mottakerNavn: 'Hans Hørsel' },
-      { kanal: 'PAPIR', status: 'REGISTRERT', mottakerNavn: 'Sjøfronten Velforening' },
+      { kanal: 'epost', status: 'VENTER', mottakerNavn: 'Hans Hørsel' },
+      { kanal: 'papir', status: 'REGISTRERT', mottakerNavn: 'Sjøfronten Velforening' },
     ]);
     await drainOutbox(ctx.db, ctx.blobs, folderSender(ctx.config.mail.outboxDir), { leaseMs: 60_000, maxAttempts: 3 });
     const list = await ctx.app.inject({ method: 'GET', url: '/api/dev/utsendt' });

@@ -15,6 +15,13 @@ import { lockForAction } from '../journalpost/journalpost.service';
  * avskrivning effects (BU/*** on the answered journalposter), delivers N recipients'
  * copies and kopimottakere. Keep the signature: it runs inside the caller's transaction
  * after the row lock, before the outbox rows are written.
+ *
+ * On main, issue 3 provides exactly this: ekspedering/ekspeder.ts →
+ * ekspederJournalpost(trx, actor, id, mottakere, now) (lock, E, channels per recipient in its
+ * `ekspedering` table, kopier, avskrivninger). After the merge: call it here with the chosen
+ * channels (same vocabulary: epost/papir/annen), drop this body, and let issue 3's
+ * POST /api/journalposter/:id/ekspeder call utsending's ekspeder() (which also queues the
+ * mail) — or keep both routes: this branch's is POST /api/journalposter/:id/utsending.
  */
 export async function settEkspedert(trx: Transaction<DB>, actor: Actor, journalpostId: string, now: Date): Promise<{ sakId: string }> {
   const { jp, result } = await lockForAction(trx, actor, journalpostId, 'ekspeder');

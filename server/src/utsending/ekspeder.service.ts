@@ -73,8 +73,8 @@ async function run(trx: Transaction<DB>, blobs: BlobStore, mail: Pick<MailConfig
   for (const id of valgt.keys()) {
     if (!parter.some((p) => p.systemId === id)) throw new AppError('validation_failed', 'Ukjent mottaker', { errors: [{ field: '/mottakere', message: `${id} er ikke mottaker på journalposten` }] });
   }
-  const kanaler = parter.map((p) => ({ p, valg: valgt.get(p.systemId), kanal: valgt.get(p.systemId)?.kanal ?? (p.epostadresse ? 'EPOST' : 'PAPIR') }));
-  const utenAdresse = kanaler.filter((k) => k.kanal === 'EPOST' && !k.p.epostadresse);
+  const kanaler = parter.map((p) => ({ p, valg: valgt.get(p.systemId), kanal: valgt.get(p.systemId)?.kanal ?? (p.epostadresse ? 'epost' : 'papir') }));
+  const utenAdresse = kanaler.filter((k) => k.kanal === 'epost' && !k.p.epostadresse);
   if (utenAdresse.length > 0) {
     throw new AppError('recipient_without_address', `E-postmottakere uten adresse: ${utenAdresse.map((k) => k.p.navn).join(', ')}`, {
       mottakere: utenAdresse.map((k) => ({ korrespondansepartId: k.p.systemId, navn: k.p.navn })),
@@ -96,7 +96,7 @@ async function run(trx: Transaction<DB>, blobs: BlobStore, mail: Pick<MailConfig
 
   const rows: UtsendingInput[] = kanaler.map(({ p, valg, kanal }) => {
     const base = { korrespondansepartId: p.systemId, kanal, mottakerNavn: p.navn, mottakerEpost: p.epostadresse, ...(valg?.kanalBeskrivelse ? { kanalBeskrivelse: valg.kanalBeskrivelse } : {}) };
-    if (kanal !== 'EPOST') return { ...base, status: 'REGISTRERT', sendtDato: now };
+    if (kanal !== 'epost') return { ...base, status: 'REGISTRERT', sendtDato: now };
     const innhold: EpostInnhold = { fra: mail.from, til: p.navn ? `"${p.navn.replace(/"/g, '')}" <${p.epostadresse}>` : p.epostadresse!, emne: `${jp.tittel} (vår ref. ${ref})`, tekst, vedlegg };
     return { ...base, status: 'VENTER', messageId: messageIdFor(journalpostId, p.systemId, mail.from), innhold };
   });

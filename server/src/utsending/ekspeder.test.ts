@@ -43,12 +43,12 @@ describe('§10.7 ekspedere', () => {
     return jpId;
   };
   const parts = (jpId: string) => ctx.db.selectFrom('korrespondansepart').select(['systemId', 'navn']).where('journalpostId', '=', jpId).orderBy('rekkefolge').execute();
-  const ekspeder = async (jpId: string, body: object) => ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/ekspeder`, payload: body, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
+  const ekspeder = async (jpId: string, body: object) => ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/utsending`, payload: body, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
 
   it('stops with 422 listing e-mail recipients without address, and changes nothing', async () => {
     const jpId = await letter('Brev uten adresse');
     const ola = (await parts(jpId)).find((p) => p.navn === 'Ola Olsen')!;
-    const res = await ekspeder(jpId, { mottakere: [{ korrespondansepartId: ola.systemId, kanal: 'EPOST' }] });
+    const res = await ekspeder(jpId, { mottakere: [{ korrespondansepartId: ola.systemId, kanal: 'epost' }] });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'recipient_without_address', mottakere: [{ korrespondansepartId: ola.systemId, navn: 'Ola Olsen' }] });
     const jp = await ctx.db.selectFrom('journalpost').select('journalstatus').where('systemId', '=', jpId).executeTakeFirstOrThrow();
@@ -62,10 +62,10 @@ describe('§10.7 ekspedere', () => {
     expect(res.statusCode).toBe(200);
     const utsendinger = res.json().utsendinger as { kanal: string; status: string; mottakerNavn: string; messageId: string | null; pakke: string | null }[];
     expect(utsendinger.map((u) => [u.mottakerNavn, u.kanal, u.status]).sort()).toEqual([
-      ['Arkitektkontoret Nord AS', 'EPOST', 'VENTER'],
-      ['Nina Nabo', 'EPOST', 'VENTER'],
-      ['Ola Olsen', 'PAPIR', 'REGISTRERT'],
-      ['Per Hansen', 'EPOST', 'VENTER'],
+      ['Arkitektkontoret Nord AS', 'epost', 'VENTER'],
+      ['Nina Nabo', 'epost', 'VENTER'],
+      ['Ola Olsen', 'papir', 'REGISTRERT'],
+      ['Per Hansen', 'epost', 'VENTER'],
     ]);
     expect((await ctx.db.selectFrom('journalpost').select('journalstatus').where('systemId', '=', jpId).executeTakeFirstOrThrow()).journalstatus).toBe('E');
 
@@ -89,7 +89,7 @@ describe('§10.7 ekspedere', () => {
     expect(smtp.accepted.length - before).toBe(3);
 
     const rows = await ctx.db.selectFrom('utsending').select(['kanal', 'status', 'forsoek']).where('journalpostId', '=', jpId).execute();
-    expect(rows.filter((r) => r.kanal === 'EPOST').map((r) => [r.status, r.forsoek])).toEqual([['SENDT', 1], ['SENDT', 1], ['SENDT', 1]]);
+    expect(rows.filter((r) => r.kanal === 'epost').map((r) => [r.status, r.forsoek])).toEqual([['SENDT', 1], ['SENDT', 1], ['SENDT', 1]]);
     const historikk = await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jpId).orderBy('id').execute();
     expect(historikk.map((h) => h.handling).slice(-5)).toEqual(['journalpost_status_endret', 'journalpost_ekspedert', 'utsending_levert', 'utsending_levert', 'utsending_levert']);
 
@@ -98,7 +98,7 @@ describe('§10.7 ekspedere', () => {
     expect(hist.json().filter((h: { handling: string; bruker: unknown }) => h.handling === 'utsending_levert' && h.bruker === null)).toHaveLength(3);
 
     // The paper recipient's printable bundle: address page + letter + plan.
-    const pakke = utsendinger.find((u) => u.kanal === 'PAPIR')!.pakke!;
+    const pakke = utsendinger.find((u) => u.kanal === 'papir')!.pakke!;
     const pdfRes = await ctx.app.inject({ method: 'GET', url: pakke, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
     expect(pdfRes.statusCode).toBe(200);
     expect(pdfRes.headers['content-type']).toBe('application/pdf');
@@ -107,14 +107,14 @@ describe('§10.7 ekspedere', () => {
 
   it('previews the expedition without writing or sending anything', async () => {
     const jpId = await letter('Brev til forhåndsvisning');
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/ekspeder/forhaandsvisning`, payload: { hoveddokumentSom: 'vedlegg' }, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/utsending/forhaandsvisning`, payload: { hoveddokumentSom: 'vedlegg' }, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
     expect(res.statusCode).toBe(200);
     const preview = res.json() as { kanal: string; mottakerNavn: string; emne: string | null; vedlegg: string[] }[];
     expect(preview.map((p) => [p.mottakerNavn, p.kanal])).toEqual([
-      ['Per Hansen', 'EPOST'],
-      ['Arkitektkontoret Nord AS', 'EPOST'],
-      ['Nina Nabo', 'EPOST'],
-      ['Ola Olsen', 'PAPIR'],
+      ['Per Hansen', 'epost'],
+      ['Arkitektkontoret Nord AS', 'epost'],
+      ['Nina Nabo', 'epost'],
+      ['Ola Olsen', 'papir'],
     ]);
     expect(preview[0]!.vedlegg).toEqual(['brev.txt', 'situasjonsplan.pdf']);
     expect((await ctx.db.selectFrom('journalpost').select('journalstatus').where('systemId', '=', jpId).executeTakeFirstOrThrow()).journalstatus).toBe('R');
@@ -173,7 +173,7 @@ describe('§10.7 ekspedere', () => {
     expect((await ekspeder(jpId, {})).statusCode).toBe(200);
     expect((await ekspeder(jpId, {})).json().code).toBe('status_conflict');
     const other = await letter('Brev fra andre');
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${other}/ekspeder`, payload: {}, headers: await ctx.auth(world.fremmed.bruker.brukernavn) });
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${other}/utsending`, payload: {}, headers: await ctx.auth(world.fremmed.bruker.brukernavn) });
     expect(res.statusCode).toBe(403);
   });
 

@@ -27,7 +27,7 @@ async function claim(db: Kysely<DB>, opts: OutboxOptions) {
     const due = await trx
       .selectFrom('utsending')
       .select('systemId')
-      .where('kanal', '=', 'EPOST')
+      .where('kanal', '=', 'epost')
       .where((eb) => eb.or([eb.and([eb('status', '=', 'VENTER'), eb('nesteForsoek', '<=', now)]), eb.and([eb('status', '=', 'SENDER'), eb('laastTil', '<', now)])]))
       .orderBy('nesteForsoek')
       .limit(opts.batchSize ?? 10)

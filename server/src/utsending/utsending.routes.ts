@@ -10,7 +10,7 @@ import { ekspeder, forhaandsvis } from './ekspeder.service';
 import { buildBundle, type BundlePart } from './pdf-bundle';
 import { aktiveDokumenter } from './dokumenter.repository';
 
-const Kanal = Type.Union([Type.Literal('EPOST'), Type.Literal('PAPIR'), Type.Literal('ANNEN')]);
+const Kanal = Type.Union([Type.Literal('epost'), Type.Literal('papir'), Type.Literal('annen')]);
 const EkspederBody = Type.Object(
   {
     mottakere: Type.Optional(Type.Array(Type.Object({ korrespondansepartId: Uuid, kanal: Kanal, kanalBeskrivelse: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), { maxItems: 500 })),
@@ -54,12 +54,12 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
       forsoek: r.forsoek,
       sendtDato: r.sendtDato?.toISOString() ?? null,
       sistFeil: r.sistFeil,
-      pakke: r.kanal === 'PAPIR' ? `/api/utsendinger/${r.systemId}/pakke.pdf` : null,
+      pakke: r.kanal === 'papir' ? `/api/utsendinger/${r.systemId}/pakke.pdf` : null,
     }));
   };
 
   app.post(
-    '/api/journalposter/:id/ekspeder',
+    '/api/journalposter/:id/utsending',
     { schema: { tags, summary: 'Ekspeder journalposten: kanal per mottaker (§10.7)', params: IdParams, body: EkspederBody, response: { 200: Type.Object({ utsendinger: Type.Array(UtsendingView) }), ...errorResponses } } },
     async (req) => {
       await ekspeder(db, blobs, config.mail, req.actor, req.params.id, req.body);
@@ -69,7 +69,7 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
   );
 
   app.post(
-    '/api/journalposter/:id/ekspeder/forhaandsvisning',
+    '/api/journalposter/:id/utsending/forhaandsvisning',
     {
       schema: {
         tags,
@@ -119,7 +119,7 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
 
   app.get('/api/utsendinger/:id/pakke.pdf', { schema: { tags, summary: 'Utskriftspakke for papirmottaker (adresseside + dokumenter)', params: IdParams, response: errorResponses } }, async (req, reply) => {
     const u = await db.selectFrom('utsending').selectAll().where('systemId', '=', req.params.id).executeTakeFirst();
-    if (!u || u.kanal !== 'PAPIR') throw notFound('Papirutsendingen');
+    if (!u || u.kanal !== 'papir') throw notFound('Papirutsendingen');
     const jp = await loadJournalpostView(db, req.actor, u.journalpostId);
     const part = u.korrespondansepartId ? await db.selectFrom('korrespondansepart').selectAll().where('systemId', '=', u.korrespondansepartId).executeTakeFirst() : undefined;
     const adresse = [u.mottakerNavn, part?.kontaktperson ? `v/ ${part.kontaktperson}` : null, part?.postadresse, [part?.postnummer, part?.poststed].filter(Boolean).join(' '), part?.land].filter((l): l is string => Boolean(l && l.trim()));

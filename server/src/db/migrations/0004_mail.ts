@@ -36,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // No foreign key: the party's row may be rewritten while the journalpost is open; the
     // utsending keeps its own copy of name and address.
     .addColumn('korrespondansepart_id', 'uuid')
-    .addColumn('kanal', 'text', (c) => c.notNull().check(sql`kanal in ('EPOST','PAPIR','ANNEN')`))
+    .addColumn('kanal', 'text', (c) => c.notNull().check(sql`kanal in ('epost','papir','annen')`))
     .addColumn('kanal_beskrivelse', 'text')
     .addColumn('mottaker_navn', 'text', (c) => c.notNull())
     .addColumn('mottaker_epost', 'text')
@@ -51,7 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('innhold', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('opprettet_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('opprettet_av_id', 'uuid', (c) => c.references('bruker.system_id'))
-    .addCheckConstraint('utsending_epost_ck', sql`kanal <> 'EPOST' or (mottaker_epost is not null and message_id is not null)`)
+    .addCheckConstraint('utsending_epost_ck', sql`kanal <> 'epost' or (mottaker_epost is not null and message_id is not null)`)
     .execute();
   await db.schema.createIndex('utsending_jp_ix').on('utsending').column('journalpost_id').execute();
   // Letter templates (maler, §10.4) per sakstype/dokumenttype; every edit is a new version, the newest is active.
