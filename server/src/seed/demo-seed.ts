@@ -8,6 +8,7 @@ import { addDokument } from '../dokument/dokument.service';
 import { addMerknad, createJournalpost, journalfoer } from '../journalpost/journalpost.service';
 import { createSak } from '../sak/sak.service';
 import { DEMO_BRUKERE, DEMO_ENHETER, DEMO_KLASSER } from './demo-data';
+import { seedSaksbehandling } from './demo-saksbehandling';
 
 /**
  * The demo municipality a newcomer sees on the first `npm start`. Reference data is inserted
@@ -19,6 +20,7 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, blobs: BlobStore): Promise
   if (any) return false;
   await seedReferenceData(db);
   await seedSaker(db, blobs);
+  await seedSaksbehandling(db);
   return true;
 }
 
