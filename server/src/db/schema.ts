@@ -326,7 +326,15 @@ export interface SistBruktSakTable {
   tidspunkt: Timestamp;
 }
 
+export interface BrukerinnstillingTable {
+  brukerId: string;
+  noekkel: string;
+  verdi: Json;
+  oppdatertDato: Timestamp;
+}
+
 export interface DB {
+  brukerinnstilling: BrukerinnstillingTable;
   stedfortreder: StedfortrederTable;
   avskrivning: AvskrivningTable;
   oppgave: OppgaveTable;

@@ -92,6 +92,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('sist_brukt_sak_pk', ['bruker_id', 'sak_id'])
     .execute();
 
+  // Remembered per-user settings, e.g. the last restanserapport criteria (§11.1).
+  await db.schema
+    .createTable('brukerinnstilling')
+    .addColumn('bruker_id', 'uuid', (c) => c.notNull().references('bruker.system_id').onDelete('cascade'))
+    .addColumn('noekkel', 'text', (c) => c.notNull())
+    .addColumn('verdi', 'jsonb', (c) => c.notNull())
+    .addColumn('oppdatert_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .addPrimaryKeyConstraint('brukerinnstilling_pk', ['bruker_id', 'noekkel'])
+    .execute();
+
   // §12.6: a feilregistrert journalpost is kept (with its historikk) but no longer part of the sak.
   await db.schema.alterTable('journalpost').addColumn('feilregistrert_dato', 'timestamptz').execute();
   await db.schema.alterTable('journalpost').addColumn('feilregistrert_av_id', 'uuid', (c) => c.references('bruker.system_id')).execute();
@@ -100,5 +110,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('journalpost').dropColumn('feilregistrert_av_id').execute();
   await db.schema.alterTable('journalpost').dropColumn('feilregistrert_dato').execute();
-  for (const t of ['sist_brukt_sak', 'ekspedering', 'oppgave', 'avskrivning', 'stedfortreder']) await db.schema.dropTable(t).execute();
+  for (const t of ['brukerinnstilling', 'sist_brukt_sak', 'ekspedering', 'oppgave', 'avskrivning', 'stedfortreder']) await db.schema.dropTable(t).execute();
 }
