@@ -15,6 +15,7 @@ import { kurvRoutes } from './kurv/kurv.routes';
 import { oppgaveRoutes } from './oppgave/oppgave.routes';
 import { restanseRoutes } from './restanse/restanse.routes';
 import { stedfortrederRoutes } from './stedfortreder/stedfortreder.routes';
+import { utvalgRoutes } from './utvalg/utvalg.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
 import { authPlugin } from './plugins/auth.plugin';
 import { openapiPlugin } from './plugins/openapi.plugin';
@@ -56,5 +57,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(oppgaveRoutes, deps);
   await app.register(kurvRoutes, deps);
   await app.register(stedfortrederRoutes, deps);
+  await app.register(utvalgRoutes, deps);
   return app;
 }

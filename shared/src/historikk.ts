@@ -22,5 +22,7 @@ export const HISTORIKK_HANDLINGER = {
   oppgave_fjernet: 'Oppgave fjernet fra kurv',
   oppgave_deaktivert: 'Oppgave deaktivert',
   stedfortreder_oppnevnt: 'Stedfortreder oppnevnt',
+  meldt_opp_til_utvalg: 'Meldt opp til utvalg',
+  vedtak_registrert: 'Vedtak registrert',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

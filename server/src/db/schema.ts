@@ -12,6 +12,7 @@ import type {
   Skjermingsnivaa,
   Tilgangskode,
   Tilknytning,
+  Utvalgssakstype,
   Variantformat,
 } from '@arkiv/shared';
 
@@ -333,7 +334,39 @@ export interface BrukerinnstillingTable {
   oppdatertDato: Timestamp;
 }
 
+export interface UtvalgTable {
+  systemId: Id;
+  kode: string;
+  navn: string;
+  opprettetDato: Timestamp;
+}
+
+export interface MoeteTable {
+  systemId: Id;
+  utvalgId: string;
+  moetedato: DateOnly;
+  sted: string | null;
+  opprettetDato: Timestamp;
+}
+
+export interface UtvalgssakTable {
+  systemId: Id;
+  moeteId: string;
+  utvalgId: string;
+  journalpostId: string;
+  aar: number;
+  sekvensnummer: number;
+  utvalgssakstype: Utvalgssakstype;
+  vedtak: string | null;
+  vedtakDato: Date | null;
+  meldtOppAvId: string;
+  opprettetDato: Timestamp;
+}
+
 export interface DB {
+  utvalg: UtvalgTable;
+  moete: MoeteTable;
+  utvalgssak: UtvalgssakTable;
   brukerinnstilling: BrukerinnstillingTable;
   stedfortreder: StedfortrederTable;
   avskrivning: AvskrivningTable;

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 
 export interface HistorikkEntry {
   readonly handling: HistorikkHandling;
-  readonly objekttype: 'sak' | 'journalpost' | 'dokumentbeskrivelse' | 'dokumentversjon' | 'merknad' | 'avskrivning' | 'oppgave' | 'stedfortreder';
+  readonly objekttype: 'sak' | 'journalpost' | 'dokumentbeskrivelse' | 'dokumentversjon' | 'merknad' | 'avskrivning' | 'oppgave' | 'stedfortreder' | 'utvalgssak';
   readonly objektId: string;
   readonly sakId?: string | null;
   readonly journalpostId?: string | null;
