@@ -22,6 +22,7 @@ export const HISTORIKK_HANDLINGER = {
   oppgave_fjernet: 'Oppgave fjernet fra kurv',
   oppgave_deaktivert: 'Oppgave deaktivert',
   stedfortreder_oppnevnt: 'Stedfortreder oppnevnt',
+  sak_tilgang_gitt: 'Tilgang til saken gitt',
   meldt_opp_til_utvalg: 'Meldt opp til utvalg',
   vedtak_registrert: 'Vedtak registrert',
 } as const;

@@ -363,7 +363,15 @@ export interface UtvalgssakTable {
   opprettetDato: Timestamp;
 }
 
+export interface SakTilgangTable {
+  sakId: string;
+  brukerId: string;
+  gittAvId: string;
+  opprettetDato: Timestamp;
+}
+
 export interface DB {
+  sakTilgang: SakTilgangTable;
   utvalg: UtvalgTable;
   moete: MoeteTable;
   utvalgssak: UtvalgssakTable;

@@ -42,6 +42,16 @@ describe('§6 Roller og rettigheter', () => {
     expectProblem(await som(ctx, w.fremmed).patch(`/api/journalposter/${annen}`, { beskrivelse: 'x' }), 403, 'forbidden');
   });
 
+  it('the saksansvarlig gives a user of another unit access to add journalposter', async () => {
+    const res = await som(ctx, w.fremmed).post(`/api/saker/${sakId}/journalposter`, { journalposttype: 'U', tittel: 'Fra annen enhet' });
+    expectProblem(res, 403, 'forbidden');
+    expectProblem(await som(ctx, w.sbh2).post(`/api/saker/${sakId}/tilganger`, { brukerId: w.fremmed.bruker.systemId }), 403, 'forbidden');
+    const gitt = await som(ctx, w.sbh).post(`/api/saker/${sakId}/tilganger`, { brukerId: w.fremmed.bruker.systemId });
+    expect(gitt.status).toBe(200);
+    expect((await som(ctx, w.fremmed).get(`/api/saker/${sakId}`)).body.abilities).toMatchObject({ addJournalpost: true, update: false });
+    expect((await som(ctx, w.fremmed).post(`/api/saker/${sakId}/journalposter`, { journalposttype: 'U', tittel: 'Fra annen enhet' })).status).toBe(201);
+  });
+
   it('refuses a SBH who gives a journalpost to someone outside the sak’s unit at registration (403)', async () => {
     const res = await som(ctx, w.sbh).post(`/api/saker/${sakId}/journalposter`, { journalposttype: 'U', tittel: 'Til fremmed', saksbehandlerId: w.fremmed.bruker.systemId });
     expectProblem(res, 403, 'forbidden');

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SakListQuery } from '@arkiv/shared';
 import type { DB } from '../db/schema';
 
@@ -17,6 +17,7 @@ export function selectSak(db: Kysely<DB>) {
       'e.navn as enhetNavn',
       'k.klasseId as klasseKode',
       'k.tittel as klasseTittel',
+      sql<string[]>`array(select t.bruker_id from sak_tilgang t where t.sak_id = s.system_id)`.as('tilgangBrukerIds'),
     ]);
 }
 export type SakRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectSak>['executeTakeFirst']>>>;
@@ -27,7 +28,13 @@ export function findSak(db: Kysely<DB>, id: string): Promise<SakRow | undefined>
 
 /** Locks the sak row for the rest of the transaction (first step of every sak mutation). */
 export function lockSak(trx: Transaction<DB>, id: string) {
-  return trx.selectFrom('sak').selectAll().where('systemId', '=', id).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('sak as s')
+    .selectAll('s')
+    .select(sql<string[]>`array(select t.bruker_id from sak_tilgang t where t.sak_id = s.system_id)`.as('tilgangBrukerIds'))
+    .where('s.systemId', '=', id)
+    .forUpdate('s')
+    .executeTakeFirst();
 }
 
 export async function listSaker(db: Kysely<DB>, query: SakListQuery) {

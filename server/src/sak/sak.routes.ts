@@ -12,6 +12,7 @@ import { presentSak } from './sak.presenter';
 import { createSak, updateSak } from './sak.service';
 import { endreSaksstatus, merkSakBrukt } from './sak-status';
 import { lignendeSaker } from './lignende-saker';
+import { giTilgang } from './sak-tilgang';
 import { SakStatusHandlingSchema } from '@arkiv/shared';
 
 export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
@@ -41,6 +42,15 @@ export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db })
     await merkSakBrukt(db, req.actor.paaVegneAv?.systemId ?? req.actor.bruker.systemId, row.systemId);
     return presentSak(req.actor, row);
   });
+
+  app.post(
+    '/api/saker/:id/tilganger',
+    { schema: { tags, summary: 'Gi en bruker tilgang til å legge journalposter i saken (saksansvarlig, §6)', params: IdParams, body: Type.Object({ brukerId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), response: { 200: SakViewSchema, ...errorResponses } } },
+    async (req) => {
+      await giTilgang(db, req.actor, req.params.id, req.body.brukerId);
+      return presentSak(req.actor, (await findSak(db, req.params.id))!);
+    },
+  );
 
   app.post(
     '/api/saker/:id/status',

@@ -92,6 +92,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('sist_brukt_sak_pk', ['bruker_id', 'sak_id'])
     .execute();
 
+  // §6: the saksansvarlig gives others access to add journalposter to the sak.
+  await db.schema
+    .createTable('sak_tilgang')
+    .addColumn('sak_id', 'uuid', (c) => c.notNull().references('sak.system_id'))
+    .addColumn('bruker_id', 'uuid', (c) => c.notNull().references('bruker.system_id'))
+    .addColumn('gitt_av_id', 'uuid', (c) => c.notNull().references('bruker.system_id'))
+    .addColumn('opprettet_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .addPrimaryKeyConstraint('sak_tilgang_pk', ['sak_id', 'bruker_id'])
+    .execute();
+
   // Remembered per-user settings, e.g. the last restanserapport criteria (§11.1).
   await db.schema
     .createTable('brukerinnstilling')
@@ -143,5 +153,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('journalpost').dropColumn('feilregistrert_av_id').execute();
   await db.schema.alterTable('journalpost').dropColumn('feilregistrert_dato').execute();
-  for (const t of ['utvalgssak', 'moete', 'utvalg', 'brukerinnstilling', 'sist_brukt_sak', 'ekspedering', 'oppgave', 'avskrivning', 'stedfortreder']) await db.schema.dropTable(t).execute();
+  for (const t of ['utvalgssak', 'moete', 'utvalg', 'brukerinnstilling', 'sak_tilgang', 'sist_brukt_sak', 'ekspedering', 'oppgave', 'avskrivning', 'stedfortreder']) await db.schema.dropTable(t).execute();
 }
