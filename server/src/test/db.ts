@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { Pool } from 'pg';
 import { type Database, openDatabase } from '../db/database';
 
-export const TEMPLATE_DB = 'arkiv_template';
+/**
+ * Each test run gets its own namespace on a shared PostgreSQL server (arkiv_r<pid>_...), so
+ * concurrent runs (parallel CI jobs, several worktrees) never drop each other's databases.
+ */
+export const runNamespace = () => process.env.ARKIV_TEST_PG_NS ?? `arkiv_r${process.pid}`;
+export const templateDb = () => `${runNamespace()}_template`;
 
 export function databaseUrl(base: string, name: string): string {
   const url = new URL(base);
@@ -21,10 +26,10 @@ export const onPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `arkiv_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const name = `${runNamespace()}_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
-      await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+      await admin.query(`create database "${name}" template "${templateDb()}"`);
     } finally {
       await admin.end();
     }

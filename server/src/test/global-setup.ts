@@ -4,7 +4,17 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { createKysely, openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { TEMPLATE_DB, databaseUrl } from './db';
+import { databaseUrl, runNamespace, templateDb } from './db';
+
+/** True when a process with this pid is alive on this host (namespaces of dead runs are cleaned up). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Prepares one migrated template the test files copy: a PGlite dump (loaded in ~0.5 s per
@@ -13,15 +23,20 @@ import { TEMPLATE_DB, databaseUrl } from './db';
 export default async function globalSetup(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
+    process.env.ARKIV_TEST_PG_NS = runNamespace();
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
-      const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'arkiv_t_%' or datname = $1`, [TEMPLATE_DB]);
-      for (const { datname } of old.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
-      await admin.query(`create database "${TEMPLATE_DB}"`);
+      // Leftovers of runs that died (their pid is gone); never another live run's databases.
+      const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname ~ '^arkiv_r[0-9]+_'`);
+      for (const { datname } of old.rows) {
+        const pid = Number(/^arkiv_r(\d+)_/.exec(datname)![1]);
+        if (pid === process.pid || !alive(pid)) await admin.query(`drop database if exists "${datname}" with (force)`);
+      }
+      await admin.query(`create database "${templateDb()}"`);
     } finally {
       await admin.end();
     }
-    const database = await openDatabase({ kind: 'postgres', url: databaseUrl(url, TEMPLATE_DB), poolSize: 1 });
+    const database = await openDatabase({ kind: 'postgres', url: databaseUrl(url, templateDb()), poolSize: 1 });
     try {
       await migrateToLatest(database.db);
     } finally {
