@@ -38,8 +38,23 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
       ...database,
       async close() {
         await database.close();
+        // pg-pool's end() resolves before the sockets are closed. Dropping WITH (FORCE) then
+        // kills those backends, and the FATAL 57P01 surfaces as an unhandled error in whatever
+        // test file runs next in this worker. Wait for them to leave instead; force only as a last resort.
         const drop = new Pool({ connectionString: url, max: 1 });
-        await drop.query(`drop database if exists "${name}" with (force)`).finally(() => drop.end());
+        try {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await drop.query(`drop database if exists "${name}"${attempt >= 100 ? ' with (force)' : ''}`);
+              break;
+            } catch (err) {
+              if ((err as { code?: string }).code !== '55006' || attempt >= 100) throw err;
+              await new Promise((r) => setTimeout(r, 20));
+            }
+          }
+        } finally {
+          await drop.end();
+        }
       },
     };
   }
