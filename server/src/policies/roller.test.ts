@@ -81,6 +81,8 @@ describe('§11.3 / §12.9 Stedfortreder', () => {
     // On the leader's desk the deputy distributes within the unit like the leader.
     const res = await deputy.post(`/api/journalposter/${jpId}/fordel`, { forfallsdato: '2099-01-01' });
     expect(res.status).toBe(200);
+    const meg = (await deputy.get('/api/meg/pult')).body;
+    expect(meg).toMatchObject({ bruker: { systemId: w.sbh2.bruker.systemId }, paaVegneAv: { systemId: w.leder.bruker.systemId }, stedfortrederFor: [{ systemId: w.leder.bruker.systemId }] });
     const h = (await som(ctx, w.leder).get(`/api/journalposter/${jpId}/historikk`)).body.find((x: { handling: string }) => x.handling === 'journalpost_fordelt');
     expect(h.bruker.systemId).toBe(w.sbh2.bruker.systemId);
     expect(h.paaVegneAv.systemId).toBe(w.leder.bruker.systemId);
