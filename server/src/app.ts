@@ -16,6 +16,7 @@ import { kurvRoutes } from './kurv/kurv.routes';
 import { oppgaveRoutes } from './oppgave/oppgave.routes';
 import { restanseRoutes } from './restanse/restanse.routes';
 import { stedfortrederRoutes } from './stedfortreder/stedfortreder.routes';
+import { utvalgRoutes } from './utvalg/utvalg.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
 import { offentligJournalRoutes } from './offentlig-journal/offentlig-journal.routes';
 import { mailImportRoutes } from './mail/import.routes';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(mailImportRoutes, deps);
   await app.register(utsendingRoutes, deps);
   await app.register(malRoutes, deps);
+  await app.register(utvalgRoutes, deps);
   await app.register(addinPlugin, deps.addinDir ? { dir: deps.addinDir } : {});
   return app;
 }

@@ -28,5 +28,8 @@ export const HISTORIKK_HANDLINGER = {
   utsending_levert: 'Utsending levert',
   utsending_feilet: 'Utsending feilet',
   brev_skrevet: 'Brev skrevet fra mal',
+  sak_tilgang_gitt: 'Tilgang til saken gitt',
+  meldt_opp_til_utvalg: 'Meldt opp til utvalg',
+  vedtak_registrert: 'Vedtak registrert',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

@@ -12,6 +12,7 @@ import type {
   Skjermingsnivaa,
   Tilgangskode,
   Tilknytning,
+  Utvalgssakstype,
   Variantformat,
 } from '@arkiv/shared';
 
@@ -406,7 +407,55 @@ export interface StandardtekstTable {
   opprettetAvId: string;
 }
 
+export interface BrukerinnstillingTable {
+  brukerId: string;
+  noekkel: string;
+  verdi: Json;
+  oppdatertDato: Timestamp;
+}
+
+export interface UtvalgTable {
+  systemId: Id;
+  kode: string;
+  navn: string;
+  opprettetDato: Timestamp;
+}
+
+export interface MoeteTable {
+  systemId: Id;
+  utvalgId: string;
+  moetedato: DateOnly;
+  sted: string | null;
+  opprettetDato: Timestamp;
+}
+
+export interface UtvalgssakTable {
+  systemId: Id;
+  moeteId: string;
+  utvalgId: string;
+  journalpostId: string;
+  aar: number;
+  sekvensnummer: number;
+  utvalgssakstype: Utvalgssakstype;
+  vedtak: string | null;
+  vedtakDato: Date | null;
+  meldtOppAvId: string;
+  opprettetDato: Timestamp;
+}
+
+export interface SakTilgangTable {
+  sakId: string;
+  brukerId: string;
+  gittAvId: string;
+  opprettetDato: Timestamp;
+}
+
 export interface DB {
+  sakTilgang: SakTilgangTable;
+  utvalg: UtvalgTable;
+  moete: MoeteTable;
+  utvalgssak: UtvalgssakTable;
+  brukerinnstilling: BrukerinnstillingTable;
   stedfortreder: StedfortrederTable;
   avskrivning: AvskrivningTable;
   oppgave: OppgaveTable;

@@ -20,6 +20,7 @@ import { erArkiv, erIEnhet } from '../policies/predicates';
 import { sakPolicy } from '../policies/sak.policy';
 import { lockSak } from '../sak/sak.repository';
 import { lockJournalpost, replaceKorrespondanseparter } from './journalpost.repository';
+import { aktiverVentendeAvskrivninger } from '../restanse/avskriv';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -293,6 +294,7 @@ export async function journalfoer(db: Kysely<DB>, actor: Actor, id: string): Pro
       .executeTakeFirst();
     if (res.numUpdatedRows === 0n) throw new AppError('concurrent_update');
     const removed = await trx.deleteFrom('merknad').where('journalpostId', '=', id).where('merknadstype', '=', 'UFORMELL').returning('merknadstekst').execute();
+    await aktiverVentendeAvskrivninger(trx, actor, id, new Date());
     await appendHistorikk(trx, actor, {
       handling: 'journalpost_status_endret',
       objekttype: 'journalpost',

@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { type Journalposttype, KURVER, type Kurv, leggTilDager } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
-import { pultEier } from '../policies/predicates';
+import { forbidden } from '../errors/app-error';
+import { erLederFor, pultEier } from '../policies/predicates';
 import { restanseSql } from '../restanse/restanse.sql';
 
 /**
@@ -56,7 +57,7 @@ function saker(db: Kysely<DB>) {
   return db.selectFrom('sak as s').select([sql<'sak'>`'sak'`.as('type'), 's.systemId', 's.tittel', 's.mappeId as nummer', sql<null>`null`.as('journalposttype')]);
 }
 
-export function kurvQuery(db: Kysely<DB>, actor: Actor, kurv: Kurv, idag: string) {
+export function kurvQuery(db: Kysely<DB>, actor: Actor, kurv: Kurv, idag: string, enhetId?: string) {
   const eier = pultEier(actor);
   switch (kurv) {
     case 'ubehandlet':
@@ -68,7 +69,8 @@ export function kurvQuery(db: Kysely<DB>, actor: Actor, kurv: Kurv, idag: string
         .selectFrom('journalpost as j')
         .innerJoin('sak as s', 's.systemId', 'j.sakId')
         .where('j.feilregistrertDato', 'is', null)
-        .where('j.saksbehandlerId', '=', eier)
+        // §6: a leader may see the Dokumenter i arbeid of an own unit.
+        .where(enhetId ? 'j.administrativEnhetId' : 'j.saksbehandlerId', '=', enhetId ?? eier)
         .where('j.journalstatus', '=', 'R')
         .select([...jpItem, 'j.journaldato as dato']);
     case 'mottatte_oppgaver':
@@ -89,8 +91,9 @@ export function kurvQuery(db: Kysely<DB>, actor: Actor, kurv: Kurv, idag: string
   }
 }
 
-export async function listKurv(db: Kysely<DB>, actor: Actor, kurv: Kurv, idag: string) {
-  const rows = await (kurvQuery(db, actor, kurv, idag) as ReturnType<typeof saker>).orderBy(sql`dato desc nulls last`).limit(200).execute();
+export async function listKurv(db: Kysely<DB>, actor: Actor, kurv: Kurv, idag: string, enhetId?: string) {
+  if (enhetId && (kurv !== 'dokumenter_i_arbeid' || !erLederFor(actor, enhetId))) throw forbidden('Bare enhetens leder ser enhetens dokumenter i arbeid');
+  const rows = await (kurvQuery(db, actor, kurv, idag, enhetId) as ReturnType<typeof saker>).orderBy(sql`dato desc nulls last`).limit(200).execute();
   return rows as unknown as { type: 'journalpost' | 'sak' | 'oppgave'; systemId: string; tittel: string; nummer: string; journalposttype: Journalposttype | null; dato: string | null }[];
 }
 

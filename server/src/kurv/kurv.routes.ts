@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { KurvItem, KurvParams, KURVER, Kodeverdi } from '@arkiv/shared';
+import { KurvItem, KurvParams, KURVER, Kodeverdi, Uuid } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { listKurv, tellKurver } from './kurv.repository';
@@ -14,7 +14,9 @@ export const kurvRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }
     { schema: { tags, summary: 'Kurvene med antall (for brukeren eller lederen man er stedfortreder for)', response: { 200: Type.Array(Type.Object({ kurv: Kodeverdi(KURVER), antall: Type.Integer() })), ...errorResponses } } },
     async (req) => tellKurver(db, req.actor, idag()),
   );
-  app.get('/api/kurver/:kurv', { schema: { tags, summary: 'Innholdet i en kurv', params: KurvParams, response: { 200: Type.Array(KurvItem), ...errorResponses } } }, async (req) =>
-    listKurv(db, req.actor, req.params.kurv, idag()),
+  app.get(
+    '/api/kurver/:kurv',
+    { schema: { tags, summary: 'Innholdet i en kurv (enhetId: lederens innsyn i enhetens dokumenter i arbeid)', params: KurvParams, querystring: Type.Object({ enhetId: Type.Optional(Uuid) }, { additionalProperties: false }), response: { 200: Type.Array(KurvItem), ...errorResponses } } },
+    async (req) => listKurv(db, req.actor, req.params.kurv, idag(), req.query.enhetId),
   );
 };

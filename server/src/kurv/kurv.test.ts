@@ -43,6 +43,15 @@ describe('§5 Kurver på arbeidsbordet', () => {
     expect(await obs()).toEqual([]);
   });
 
+  it('a leader sees the unit’s Dokumenter i arbeid; others may not (403)', async () => {
+    const sakId = await buildSak(ctx.db, w.sbh);
+    const utkast = await buildJournalpost(ctx.db, w.sbh, sakId, { tittel: 'Utkast i enheten' });
+    const sett = (await som(ctx, w.leder).get(`/api/kurver/dokumenter_i_arbeid?enhetId=${w.enhet.systemId}`)).body.map((i: { systemId: string }) => i.systemId);
+    expect(sett).toContain(utkast);
+    expectProblem(await som(ctx, w.sbh2).get(`/api/kurver/dokumenter_i_arbeid?enhetId=${w.enhet.systemId}`), 403, 'forbidden');
+    expectProblem(await som(ctx, w.leder).get(`/api/kurver/dokumenter_i_arbeid?enhetId=${w.annenEnhet.systemId}`), 403, 'forbidden');
+  });
+
   it('refuses an unknown basket (400)', async () => {
     expectProblem(await som(ctx, w.sbh).get('/api/kurver/tull'), 400, 'validation_failed');
   });

@@ -1,7 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 
-export type Serie = 'saksnummer' | 'journalnummer';
+/** Yearly series: saksnummer, journalnummer, and one utvalgssaksnummer series per utvalg (§10.5). */
+export type Serie = 'saksnummer' | 'journalnummer' | `utvalg:${string}`;
 
 /**
  * The next number in a gapless yearly series. The upsert takes the series row's lock

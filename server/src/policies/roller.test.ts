@@ -42,6 +42,16 @@ describe('§6 Roller og rettigheter', () => {
     expectProblem(await som(ctx, w.fremmed).patch(`/api/journalposter/${annen}`, { beskrivelse: 'x' }), 403, 'forbidden');
   });
 
+  it('the saksansvarlig gives a user of another unit access to add journalposter', async () => {
+    const res = await som(ctx, w.fremmed).post(`/api/saker/${sakId}/journalposter`, { journalposttype: 'U', tittel: 'Fra annen enhet' });
+    expectProblem(res, 403, 'forbidden');
+    expectProblem(await som(ctx, w.sbh2).post(`/api/saker/${sakId}/tilganger`, { brukerId: w.fremmed.bruker.systemId }), 403, 'forbidden');
+    const gitt = await som(ctx, w.sbh).post(`/api/saker/${sakId}/tilganger`, { brukerId: w.fremmed.bruker.systemId });
+    expect(gitt.status).toBe(200);
+    expect((await som(ctx, w.fremmed).get(`/api/saker/${sakId}`)).body.abilities).toMatchObject({ addJournalpost: true, update: false });
+    expect((await som(ctx, w.fremmed).post(`/api/saker/${sakId}/journalposter`, { journalposttype: 'U', tittel: 'Fra annen enhet' })).status).toBe(201);
+  });
+
   it('refuses a SBH who gives a journalpost to someone outside the sak’s unit at registration (403)', async () => {
     const res = await som(ctx, w.sbh).post(`/api/saker/${sakId}/journalposter`, { journalposttype: 'U', tittel: 'Til fremmed', saksbehandlerId: w.fremmed.bruker.systemId });
     expectProblem(res, 403, 'forbidden');
@@ -71,6 +81,8 @@ describe('§11.3 / §12.9 Stedfortreder', () => {
     // On the leader's desk the deputy distributes within the unit like the leader.
     const res = await deputy.post(`/api/journalposter/${jpId}/fordel`, { forfallsdato: '2099-01-01' });
     expect(res.status).toBe(200);
+    const meg = (await deputy.get('/api/meg/pult')).body;
+    expect(meg).toMatchObject({ bruker: { systemId: w.sbh2.bruker.systemId }, paaVegneAv: { systemId: w.leder.bruker.systemId }, stedfortrederFor: [{ systemId: w.leder.bruker.systemId }] });
     const h = (await som(ctx, w.leder).get(`/api/journalposter/${jpId}/historikk`)).body.find((x: { handling: string }) => x.handling === 'journalpost_fordelt');
     expect(h.bruker.systemId).toBe(w.sbh2.bruker.systemId);
     expect(h.paaVegneAv.systemId).toBe(w.leder.bruker.systemId);

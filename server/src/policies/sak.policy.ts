@@ -1,11 +1,13 @@
 import type { Saksstatus } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
-import { erArkiv, erArkivansvarlig, erIEnhet, erLederFor, erSaksansvarlig, harRolle } from './predicates';
+import { erArkiv, erArkivansvarlig, erIEnhet, erLederFor, erMeg, erSaksansvarlig, harRolle } from './predicates';
 
 export interface SakForPolicy {
   readonly saksansvarligId: string;
   readonly administrativEnhetId: string;
   readonly saksstatus: Saksstatus;
+  /** Users the saksansvarlig gave access to add journalposter (§6). */
+  readonly tilgangBrukerIds?: readonly string[];
 }
 
 const aapen = (sak: SakForPolicy) => sak.saksstatus !== 'A' && sak.saksstatus !== 'U';
@@ -21,7 +23,10 @@ export const sakPolicy = {
     (erSaksansvarlig(actor, sak) ||
       erArkiv(actor) ||
       erLederFor(actor, sak.administrativEnhetId) ||
-      (harRolle(actor, 'SBH') && erIEnhet(actor, sak.administrativEnhetId))),
+      (harRolle(actor, 'SBH') && erIEnhet(actor, sak.administrativEnhetId)) ||
+      (sak.tilgangBrukerIds ?? []).some((id) => erMeg(actor, id))),
+  /** §6: the saksansvarlig (and the unit's leader, the archive) gives others access. */
+  giTilgang: (actor: Actor, sak: SakForPolicy) => aapen(sak) && (erSaksansvarlig(actor, sak) || erLederFor(actor, sak.administrativEnhetId) || erArkiv(actor)),
   addMerknad: (actor: Actor, sak: SakForPolicy) =>
     erSaksansvarlig(actor, sak) || erLederFor(actor, sak.administrativEnhetId) || erArkiv(actor),
   /** §12.5: OBS-dato is the saksansvarlig's reminder (leader and archive too). */
@@ -41,6 +46,7 @@ export function sakAbilities(actor: Actor, sak: SakForPolicy): Record<string, bo
     update: sakPolicy.update(actor, sak),
     addJournalpost: sakPolicy.addJournalpost(actor, sak),
     addMerknad: sakPolicy.addMerknad(actor, sak),
+    giTilgang: sakPolicy.giTilgang(actor, sak),
     settObs: sakPolicy.settObs(actor, sak),
     kontroller: sakPolicy.kontroller(actor, sak),
     avslutt: sakPolicy.avslutt(actor, sak),

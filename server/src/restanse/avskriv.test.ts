@@ -136,6 +136,20 @@ describe('§10.2.2 Svar skriftlig: the four ways', () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('keeps a screened original’s skjerming on the reply, and refuses a reply without rights on the original (403)', async () => {
+    const skjermet = await buildJournalpost(ctx.db, w.dok, sakId, {
+      journalposttype: 'I',
+      saksbehandlerId: w.sbh.bruker.systemId,
+      skjerming: { tilgangskode: 'U', skjermingsnivaa: 3, skjermingshjemmel: 'Offl. § 13' },
+      korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Hemmelig Avsender' }],
+    });
+    expectProblem(await som(ctx, w.sbh2).post('/api/svar', { maate: 'besvar_uten_avskrivning', journalpostIds: [skjermet], tittel: 'Nysgjerrig svar' }), 403, 'forbidden');
+    const svar = await som(ctx, w.sbh).post('/api/svar', { maate: 'besvar_uten_avskrivning', journalpostIds: [skjermet], tittel: 'Svar på skjermet brev' });
+    expect(svar.body.skjerming).toMatchObject({ tilgangskode: 'U', skjermingsnivaa: 3 });
+    const sett = (await som(ctx, w.sbh2).get(`/api/journalposter/${svar.body.systemId}`)).body;
+    expect(sett).toMatchObject({ korrespondanseparterSkjermet: true, korrespondanseparter: [] });
+  });
+
   it('refuses a stranger to answer with avskrivning (403), and rolls the reply back', async () => {
     const a = await brev('Frida');
     expectProblem(await som(ctx, w.fremmed).post('/api/svar', { maate: 'besvar_og_avskriv', journalpostIds: [a], tittel: 'Fremmed svar' }), 403, 'forbidden');

@@ -14,7 +14,9 @@ async function interneMottakere(trx: Transaction<DB>, journalpostId: string): Pr
   return rows.map((r) => r.brukerId).filter((x): x is string => x !== null);
 }
 
-export const UTEKSPEDERT = ['R', 'S', 'F'] as const;
+/** A reply in these statuses has not been sent yet. */
+export const UTEKSPEDERT = ['R', 'F'] as const;
+const SENDES = ['U', 'N', 'X'] as const;
 
 /**
  * Registers one avskrivning on a locked journalpost (§10.2): the code must be one the table
@@ -49,11 +51,12 @@ export async function registrerAvskrivning(trx: Transaction<DB>, actor: Actor, j
 
   let ventende = false;
   if (input.svarJournalpostId) {
-    const svar = await trx.selectFrom('journalpost').select(['journalstatus', 'feilregistrertDato']).where('systemId', '=', input.svarJournalpostId).executeTakeFirst();
+    const svar = await trx.selectFrom('journalpost').select(['journalstatus', 'journalposttype', 'feilregistrertDato']).where('systemId', '=', input.svarJournalpostId).executeTakeFirst();
     if (!svar || svar.feilregistrertDato) throw validation('/svarJournalpostId', 'svarjournalposten finnes ikke');
     if (input.svarJournalpostId === jp.systemId) throw validation('/svarJournalpostId', 'en journalpost kan ikke besvare seg selv');
-    // §10.2.2: the avskrivning takes effect when the reply is expedited.
-    ventende = (UTEKSPEDERT as readonly string[]).includes(svar.journalstatus);
+    // §10.2.2: the avskrivning takes effect when the reply is expedited. Only what the
+    // municipality sends (U, N, X) is expedited; an incoming reply (BI) counts at once.
+    ventende = (SENDES as readonly string[]).includes(svar.journalposttype) && (UTEKSPEDERT as readonly string[]).includes(svar.journalstatus);
   }
   const row = await trx
     .insertInto('avskrivning')
@@ -91,7 +94,11 @@ export async function avskriv(db: Kysely<DB>, actor: Actor, journalpostId: strin
   });
 }
 
-/** When a reply is expedited, the avskrivninger waiting for it take effect (§10.2.2). */
+/**
+ * When a reply is expedited, the avskrivninger waiting for it take effect (§10.2.2). Also when
+ * the archive journalfører a finished reply directly (F → J): it is final, and waiting for an
+ * expedition that can no longer come would leave the restanse forever.
+ */
 export async function aktiverVentendeAvskrivninger(trx: Transaction<DB>, actor: Actor, svarJournalpostId: string, now: Date): Promise<number> {
   const rows = await trx
     .updateTable('avskrivning')

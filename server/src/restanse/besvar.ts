@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Avskrivningsmaate, BesvarInput, Journalposttype, KorrespondansepartInput } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { AppError, forbidden, notFound } from '../errors/app-error';
+import { journalpostPolicy } from '../policies/journalpost.policy';
 import { lockJournalpost } from '../journalpost/journalpost.repository';
 import { opprettJournalpost } from '../journalpost/journalpost.service';
 import { registrerAvskrivning } from './avskriv';
@@ -23,6 +24,11 @@ export async function besvar(db: Kysely<DB>, actor: Actor, input: BesvarInput, n
       const jp = await lockJournalpost(trx, id);
       if (!jp || jp.feilregistrertDato) throw notFound('Journalposten');
       originaler.push(jp);
+    }
+    // The reply copies the senders: only someone with rights on every original may answer it.
+    for (const o of originaler) {
+      const p = { saksbehandlerId: o.saksbehandlerId, administrativEnhetId: o.administrativEnhetId, journalstatus: o.journalstatus, journalposttype: o.journalposttype, sak: { saksansvarligId: o.sakSaksansvarligId, administrativEnhetId: o.sakEnhetId } };
+      if (!journalpostPolicy.mayEdit(actor, p)) throw forbidden('Du har ikke rettigheter på journalposten som besvares');
     }
     const sakId = originaler[0]!.sakId;
     if (originaler.some((o) => o.sakId !== sakId)) {
@@ -52,7 +58,10 @@ export async function besvar(db: Kysely<DB>, actor: Actor, input: BesvarInput, n
         ...(a.organisasjonsnummer ? { organisasjonsnummer: a.organisasjonsnummer } : {}),
       });
     }
-    const svarId = await opprettJournalpost(trx, actor, sakId, { journalposttype: 'U', tittel: input.tittel, korrespondanseparter: mottakere }, now);
+    // A screened original's own skjerming follows the reply (the sak's is inherited anyway, §8).
+    const strengest = originaler.filter((o) => o.tilgangskode && o.skjermingsnivaa).sort((a, b) => b.skjermingsnivaa! - a.skjermingsnivaa!)[0];
+    const skjerming = strengest ? { skjerming: { tilgangskode: strengest.tilgangskode!, skjermingsnivaa: strengest.skjermingsnivaa!, skjermingshjemmel: strengest.skjermingshjemmel ?? 'Som journalposten som besvares' } } : {};
+    const svarId = await opprettJournalpost(trx, actor, sakId, { journalposttype: 'U', tittel: input.tittel, korrespondanseparter: mottakere, ...skjerming }, now);
     for (const o of originaler) {
       await trx.insertInto('kryssreferanse').values({ fraJournalpostId: svarId, tilJournalpostId: o.systemId, opprettetAvId: actor.bruker.systemId }).execute();
       if (input.maate === 'besvar_uten_avskrivning') continue;

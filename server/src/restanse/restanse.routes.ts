@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AvskrivSchema, BesvarSchema, IdParams, JournalpostViewSchema } from '@arkiv/shared';
+import { Type } from 'typebox';
+import { AvskrivSchema, BesvarSchema, Dato, IdParams, JournalpostViewSchema, RestanserapportView, Uuid } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { loadJournalpostView } from '../journalpost/journalpost.queries';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { avskriv } from './avskriv';
 import { besvar } from './besvar';
+import { restanserapport } from './restanserapport';
+
+const RapportQuery = Type.Object(
+  { enhetId: Type.Optional(Uuid), saksbehandlerId: Type.Optional(Uuid), fra: Type.Optional(Dato), til: Type.Optional(Dato) },
+  { additionalProperties: false },
+);
 
 export const restanseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   const tags = ['Restanse'];
@@ -25,5 +32,11 @@ export const restanseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       const id = await besvar(db, req.actor, req.body);
       return reply.status(201).header('location', `/api/journalposter/${id}`).send(await loadJournalpostView(db, req.actor, id));
     },
+  );
+
+  app.get(
+    '/api/rapporter/restanse',
+    { schema: { tags, summary: 'Restanserapport (§11.1): enhet eller saksbehandler, periode; siste kriterier huskes', querystring: RapportQuery, response: { 200: RestanserapportView, ...errorResponses } } },
+    async (req) => restanserapport(db, req.actor, req.query, new Date().toISOString().slice(0, 10)),
   );
 };

@@ -17,7 +17,7 @@ const NAMES = ['sa.brukernavn as saksansvarligBrukernavn', 'sa.navn as saksansva
 export function selectSak(db: Kysely<DB>) {
   return JOINS(db)
     .selectAll('s')
-    .select([...NAMES, 'k.klasseId as klasseKode', 'k.tittel as klasseTittel']);
+    .select([...NAMES, 'k.klasseId as klasseKode', 'k.tittel as klasseTittel', sql<string[]>`array(select t.bruker_id from sak_tilgang t where t.sak_id = s.system_id)`.as('tilgangBrukerIds')]);
 }
 export type SakRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectSak>['executeTakeFirst']>>> & {
   /** Set by list queries: the skjerming decision made in SQL (see skjerming.sql.ts). */
@@ -47,6 +47,7 @@ export function selectSakFor(db: Kysely<DB>, actor: Actor) {
       f.redact(SAK, 'parterEllerKlassering', sql<string | null>`k.klasse_id`).as('klasseKode'),
       f.redact(SAK, 'parterEllerKlassering', sql<string | null>`k.tittel`).as('klasseTittel'),
       sql<boolean>`(${f.skjuler(SAK, 'parterEllerKlassering')} and s.klasse_id is not null)`.as('klasseSkjermet'),
+      sql<string[]>`array(select t.bruker_id from sak_tilgang t where t.sak_id = s.system_id)`.as('tilgangBrukerIds'),
     ]);
 }
 
@@ -56,7 +57,13 @@ export function findSak(db: Kysely<DB>, id: string): Promise<SakRow | undefined>
 
 /** Locks the sak row for the rest of the transaction (first step of every sak mutation). */
 export function lockSak(trx: Transaction<DB>, id: string) {
-  return trx.selectFrom('sak').selectAll().where('systemId', '=', id).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('sak as s')
+    .selectAll('s')
+    .select(sql<string[]>`array(select t.bruker_id from sak_tilgang t where t.sak_id = s.system_id)`.as('tilgangBrukerIds'))
+    .where('s.systemId', '=', id)
+    .forUpdate('s')
+    .executeTakeFirst();
 }
 
 export async function listSaker(db: Kysely<DB>, actor: Actor, query: SakListQuery) {

@@ -11,6 +11,8 @@ import { findSak, listSaker } from './sak.repository';
 import { presentSak } from './sak.presenter';
 import { createSak, updateSak } from './sak.service';
 import { endreSaksstatus, merkSakBrukt } from './sak-status';
+import { lignendeSaker } from './lignende-saker';
+import { giTilgang } from './sak-tilgang';
 import { SakStatusHandlingSchema } from '@arkiv/shared';
 
 export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
@@ -24,8 +26,15 @@ export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db })
   app.post('/api/saker', { schema: { tags, summary: 'Opprett sak', body: SakCreateSchema, response: { 201: SakViewSchema, ...errorResponses } } }, async (req, reply) => {
     const id = await createSak(db, req.actor, req.body);
     const row = await findSak(db, id);
-    return reply.status(201).header('location', `/api/saker/${id}`).send(presentSak(req.actor, row!));
+    const advarsler = await lignendeSaker(db, req.body.tittel, id);
+    return reply.status(201).header('location', `/api/saker/${id}`).send({ ...presentSak(req.actor, row!), advarsler });
   });
+
+  app.get(
+    '/api/saker/lignende',
+    { schema: { tags, summary: 'Søk etter lignende saker før ny sak opprettes (§4)', querystring: Type.Object({ tittel: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }), response: { 200: Type.Array(Type.Object({ kode: Type.String(), melding: Type.String(), sakId: Type.String(), saksnummer: Type.String(), tittel: Type.String() })), ...errorResponses } } },
+    async (req) => lignendeSaker(db, req.query.tittel),
+  );
 
   app.get('/api/saker/:id', { schema: { tags, summary: 'Hent sak', params: IdParams, response: { 200: SakViewSchema, ...errorResponses } } }, async (req) => {
     const row = await findSak(db, req.params.id);
@@ -33,6 +42,15 @@ export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db })
     await merkSakBrukt(db, req.actor.paaVegneAv?.systemId ?? req.actor.bruker.systemId, row.systemId);
     return presentSak(req.actor, row);
   });
+
+  app.post(
+    '/api/saker/:id/tilganger',
+    { schema: { tags, summary: 'Gi en bruker tilgang til å legge journalposter i saken (saksansvarlig, §6)', params: IdParams, body: Type.Object({ brukerId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), response: { 200: SakViewSchema, ...errorResponses } } },
+    async (req) => {
+      await giTilgang(db, req.actor, req.params.id, req.body.brukerId);
+      return presentSak(req.actor, (await findSak(db, req.params.id))!);
+    },
+  );
 
   app.post(
     '/api/saker/:id/status',

@@ -10,6 +10,7 @@ import { addMerknad, arkiver, createJournalpost, journalfoer } from '../journalp
 import { createSak } from '../sak/sak.service';
 import { DEMO_BRUKERE, DEMO_ENHETER, DEMO_KLASSER } from './demo-data';
 import { seedMail } from './demo-mail';
+import { seedSaksbehandling } from './demo-saksbehandling';
 
 /**
  * The demo municipality a newcomer sees on the first `npm start`. Reference data is inserted
@@ -22,6 +23,7 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, blobs: BlobStore, opts: { 
   await seedReferenceData(db);
   await seedSaker(db, blobs);
   await seedMail(db, blobs, opts.mailFrom);
+  await seedSaksbehandling(db);
   return true;
 }
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { StedfortrederCreateSchema, Uuid } from '@arkiv/shared';
+import { BrukerRef, StedfortrederCreateSchema, Uuid } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { errorResponses } from '../plugins/openapi.plugin';
-import { listStedfortredere, oppnevnStedfortreder } from './stedfortreder.service';
+import { aktiveLedere, listStedfortredere, oppnevnStedfortreder } from './stedfortreder.service';
 
 const StedfortrederView = Type.Object({
   systemId: Uuid,
@@ -25,5 +25,19 @@ export const stedfortrederRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
   );
   app.get('/api/stedfortredere', { schema: { tags, summary: 'Mine stedfortredere og dem jeg er stedfortreder for', response: { 200: Type.Array(StedfortrederView), ...errorResponses } } }, async (req) =>
     listStedfortredere(db, req.actor),
+  );
+  app.get(
+    '/api/meg/pult',
+    {
+      schema: {
+        tags,
+        summary: 'Hvem er jeg, og hvem sitt arbeidsbord (stedfortreder vises i rødt i klienten)',
+        response: {
+          200: Type.Object({ bruker: BrukerRef, paaVegneAv: Type.Union([BrukerRef, Type.Null()]), roller: Type.Array(Type.Object({ enhetId: Uuid, rolle: Type.String() })), stedfortrederFor: Type.Array(BrukerRef) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => ({ bruker: req.actor.bruker, paaVegneAv: req.actor.paaVegneAv, roller: [...req.actor.roller], stedfortrederFor: await aktiveLedere(db, req.actor) }),
   );
 };

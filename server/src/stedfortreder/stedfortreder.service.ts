@@ -80,3 +80,18 @@ export function listStedfortredere(db: Kysely<DB>, actor: Actor) {
     .orderBy('s.fraDato')
     .execute();
 }
+
+/** The leaders whose desk the user may switch to today. */
+export function aktiveLedere(db: Kysely<DB>, actor: Actor, now = new Date()) {
+  const dag = today(now);
+  return db
+    .selectFrom('stedfortreder as s')
+    .innerJoin('bruker as l', 'l.systemId', 's.lederId')
+    .select(['l.systemId', 'l.brukernavn', 'l.navn'])
+    .distinct()
+    .where('s.stedfortrederId', '=', actor.bruker.systemId)
+    .where('s.fraDato', '<=', dag)
+    .where('s.tilDato', '>=', dag)
+    .orderBy('l.navn')
+    .execute();
+}

@@ -4,12 +4,11 @@ import { Pool } from 'pg';
 import { type Database, openDatabase } from '../db/database';
 
 /**
- * One test run's databases on a shared PostgreSQL server are named after the run (the Jest
- * parent's pid), so concurrent runs on one server never drop each other's databases.
+ * Each test run gets its own namespace on a shared PostgreSQL server (arkiv_r<pid>_...), so
+ * concurrent runs (parallel CI jobs, several worktrees) never drop each other's databases.
  */
-export const RUN_PREFIX = 'arkiv_t_';
-export const runId = () => process.env.ARKIV_TEST_RUN ?? String(process.pid);
-export const templateDb = () => `${RUN_PREFIX}${runId()}_template`;
+export const runNamespace = () => process.env.ARKIV_TEST_PG_NS ?? `arkiv_r${process.pid}`;
+export const templateDb = () => `${runNamespace()}_template`;
 
 export function databaseUrl(base: string, name: string): string {
   const url = new URL(base);
@@ -27,7 +26,7 @@ export const onPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `${RUN_PREFIX}${runId()}_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const name = `${runNamespace()}_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
       await admin.query(`create database "${name}" template "${templateDb()}"`);
@@ -39,8 +38,23 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
       ...database,
       async close() {
         await database.close();
+        // pg-pool's end() resolves before the sockets are closed. Dropping WITH (FORCE) then
+        // kills those backends, and the FATAL 57P01 surfaces as an unhandled error in whatever
+        // test file runs next in this worker. Wait for them to leave instead; force only as a last resort.
         const drop = new Pool({ connectionString: url, max: 1 });
-        await drop.query(`drop database if exists "${name}" with (force)`).finally(() => drop.end());
+        try {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await drop.query(`drop database if exists "${name}"${attempt >= 100 ? ' with (force)' : ''}`);
+              break;
+            } catch (err) {
+              if ((err as { code?: string }).code !== '55006' || attempt >= 100) throw err;
+              await new Promise((r) => setTimeout(r, 20));
+            }
+          }
+        } finally {
+          await drop.end();
+        }
       },
     };
   }

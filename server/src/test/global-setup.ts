@@ -4,33 +4,33 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { createKysely, openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { RUN_PREFIX, databaseUrl, runId, templateDb } from './db';
+import { databaseUrl, runNamespace, templateDb } from './db';
+
+/** True when a process with this pid is alive on this host (namespaces of dead runs are cleaned up). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Prepares one migrated template the test files copy: a PGlite dump (loaded in ~0.5 s per
  * file) or, with TEST_DATABASE_URL, a PostgreSQL template database (CREATE DATABASE … TEMPLATE).
  */
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export default async function globalSetup(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
+    process.env.ARKIV_TEST_PG_NS = runNamespace();
     const admin = new Pool({ connectionString: url, max: 1 });
     try {
-      process.env.ARKIV_TEST_RUN = runId();
-      // Leftovers of runs whose process is gone (a crash or a kill); a live run's databases stay.
-      const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`${RUN_PREFIX}%`]);
+      // Leftovers of runs that died (their pid is gone); never another live run's databases.
+      const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname ~ '^arkiv_r[0-9]+_'`);
       for (const { datname } of old.rows) {
-        const pid = Number(datname.slice(RUN_PREFIX.length).split('_')[0]);
-        if (pid === process.pid || !isAlive(pid)) await admin.query(`drop database if exists "${datname}" with (force)`);
+        const pid = Number(/^arkiv_r(\d+)_/.exec(datname)![1]);
+        if (pid === process.pid || !alive(pid)) await admin.query(`drop database if exists "${datname}" with (force)`);
       }
       await admin.query(`create database "${templateDb()}"`);
     } finally {

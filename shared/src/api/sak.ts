@@ -68,6 +68,10 @@ export const SakViewSchema = Type.Object(
     opprettetDato: Tidspunkt,
     avsluttetDato: Type.Union([Tidspunkt, Type.Null()]),
     abilities: Type.Record(Type.String(), Type.Boolean()),
+    /** §4 good habits: warnings when the sak was created (e.g. likely duplicates). */
+    advarsler: Type.Optional(
+      Type.Array(Type.Object({ kode: Type.String(), melding: Type.String(), sakId: Uuid, saksnummer: Type.String(), tittel: Type.String() })),
+    ),
   },
   {},
 );

@@ -143,3 +143,21 @@ export const KurvItem = Type.Object({
   journalposttype: Type.Union([Kodeverdi(JOURNALPOSTTYPE_KODER), Type.Null()]),
   dato: Type.Union([Type.String(), Type.Null()]),
 });
+
+/** §11.1 Restanserapport. */
+export const RestanserapportView = Type.Object({
+  kriterier: Type.Object({ enhetId: Type.Optional(Uuid), saksbehandlerId: Type.Optional(Uuid), fra: Type.Optional(Dato), til: Type.Optional(Dato) }),
+  perSaksbehandler: Type.Array(Type.Object({ saksbehandler: BrukerRef, antall: Type.Integer(), forfalt: Type.Integer() })),
+  journalposter: Type.Array(
+    Type.Object({
+      systemId: Uuid,
+      registreringsId: Type.String(),
+      tittel: Type.String(),
+      journalposttype: Kodeverdi(JOURNALPOSTTYPE_KODER),
+      journaldato: Dato,
+      forfallsdato: Type.Union([Dato, Type.Null()]),
+      forfalt: Type.Boolean(),
+      saksbehandlerId: Uuid,
+    }),
+  ),
+});

@@ -92,6 +92,59 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('sist_brukt_sak_pk', ['bruker_id', 'sak_id'])
     .execute();
 
+  // §6: the saksansvarlig gives others access to add journalposter to the sak.
+  await db.schema
+    .createTable('sak_tilgang')
+    .addColumn('sak_id', 'uuid', (c) => c.notNull().references('sak.system_id'))
+    .addColumn('bruker_id', 'uuid', (c) => c.notNull().references('bruker.system_id'))
+    .addColumn('gitt_av_id', 'uuid', (c) => c.notNull().references('bruker.system_id'))
+    .addColumn('opprettet_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .addPrimaryKeyConstraint('sak_tilgang_pk', ['sak_id', 'bruker_id'])
+    .execute();
+
+  // Remembered per-user settings, e.g. the last restanserapport criteria (§11.1).
+  await db.schema
+    .createTable('brukerinnstilling')
+    .addColumn('bruker_id', 'uuid', (c) => c.notNull().references('bruker.system_id').onDelete('cascade'))
+    .addColumn('noekkel', 'text', (c) => c.notNull())
+    .addColumn('verdi', 'jsonb', (c) => c.notNull())
+    .addColumn('oppdatert_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .addPrimaryKeyConstraint('brukerinnstilling_pk', ['bruker_id', 'noekkel'])
+    .execute();
+
+  // §10.5: committees (utvalg), their meetings and the items referred to them.
+  await db.schema
+    .createTable('utvalg')
+    .addColumn('system_id', 'uuid', id)
+    .addColumn('kode', 'text', (c) => c.notNull().unique())
+    .addColumn('navn', 'text', (c) => c.notNull())
+    .addColumn('opprettet_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .execute();
+  await db.schema
+    .createTable('moete')
+    .addColumn('system_id', 'uuid', id)
+    .addColumn('utvalg_id', 'uuid', (c) => c.notNull().references('utvalg.system_id'))
+    .addColumn('moetedato', 'date', (c) => c.notNull())
+    .addColumn('sted', 'text')
+    .addColumn('opprettet_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .execute();
+  await db.schema
+    .createTable('utvalgssak')
+    .addColumn('system_id', 'uuid', id)
+    .addColumn('moete_id', 'uuid', (c) => c.notNull().references('moete.system_id'))
+    .addColumn('utvalg_id', 'uuid', (c) => c.notNull().references('utvalg.system_id'))
+    .addColumn('journalpost_id', 'uuid', (c) => c.notNull().references('journalpost.system_id'))
+    .addColumn('aar', 'integer', (c) => c.notNull())
+    .addColumn('sekvensnummer', 'integer', (c) => c.notNull())
+    .addColumn('utvalgssakstype', 'text', (c) => c.notNull().check(sql`utvalgssakstype in ('PS','DS','RS')`))
+    .addColumn('vedtak', 'text')
+    .addColumn('vedtak_dato', 'timestamptz')
+    .addColumn('meldt_opp_av_id', 'uuid', (c) => c.notNull().references('bruker.system_id'))
+    .addColumn('opprettet_dato', 'timestamptz', (c) => c.notNull().defaultTo(now))
+    .addUniqueConstraint('utvalgssak_nummer_uq', ['utvalg_id', 'aar', 'sekvensnummer'])
+    .addUniqueConstraint('utvalgssak_jp_uq', ['utvalg_id', 'journalpost_id'])
+    .execute();
+
   // §12.6: a feilregistrert journalpost is kept (with its historikk) but no longer part of the sak.
   await db.schema.alterTable('journalpost').addColumn('feilregistrert_dato', 'timestamptz').execute();
   await db.schema.alterTable('journalpost').addColumn('feilregistrert_av_id', 'uuid', (c) => c.references('bruker.system_id')).execute();
@@ -100,5 +153,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('journalpost').dropColumn('feilregistrert_av_id').execute();
   await db.schema.alterTable('journalpost').dropColumn('feilregistrert_dato').execute();
-  for (const t of ['sist_brukt_sak', 'ekspedering', 'oppgave', 'avskrivning', 'stedfortreder']) await db.schema.dropTable(t).execute();
+  for (const t of ['utvalgssak', 'moete', 'utvalg', 'brukerinnstilling', 'sak_tilgang', 'sist_brukt_sak', 'ekspedering', 'oppgave', 'avskrivning', 'stedfortreder']) await db.schema.dropTable(t).execute();
 }

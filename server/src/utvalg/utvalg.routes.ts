@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Dato, IdParams, Kodeverdi, UTVALGSSAKSTYPE_KODER, Uuid } from '@arkiv/shared';
+import type { AppDeps } from '../app';
+import { errorResponses } from '../plugins/openapi.plugin';
+import { listUtvalgssaker, meldOpp, opprettMoete, opprettUtvalg, registrerVedtak } from './utvalg.service';
+
+const Created = { 201: Type.Object({ systemId: Uuid }), ...errorResponses };
+const UtvalgssakView = Type.Object({
+  systemId: Uuid,
+  utvalgssaksnummer: Type.String(),
+  utvalgssakstype: Kodeverdi(UTVALGSSAKSTYPE_KODER),
+  vedtak: Type.Union([Type.String(), Type.Null()]),
+  journalpostId: Uuid,
+  tittel: Type.String(),
+});
+
+/** §10.5 Committee: utvalg and møter as records, items with utvalgssaksnummer and vedtak. */
+export const utvalgRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+  const tags = ['Utvalg'];
+  app.post('/api/utvalg', { schema: { tags, summary: 'Opprett utvalg', body: Type.Object({ kode: Type.String({ minLength: 1, maxLength: 20, pattern: '^\\S+$' }), navn: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: Created } }, async (req, reply) =>
+    reply.status(201).send({ systemId: await opprettUtvalg(db, req.actor, req.body) }),
+  );
+  app.post('/api/utvalg/:id/moeter', { schema: { tags, summary: 'Opprett møte', params: IdParams, body: Type.Object({ moetedato: Dato, sted: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: Created } }, async (req, reply) =>
+    reply.status(201).send({ systemId: await opprettMoete(db, req.actor, req.params.id, req.body) }),
+  );
+  app.post(
+    '/api/journalposter/:id/meld-opp',
+    { schema: { tags, summary: 'Meld opp til møte (PS etter F, DS, RS)', params: IdParams, body: Type.Object({ moeteId: Uuid, utvalgssakstype: Type.Optional(Kodeverdi(UTVALGSSAKSTYPE_KODER)) }, { additionalProperties: false }), response: Created } },
+    async (req, reply) => reply.status(201).send({ systemId: await meldOpp(db, req.actor, req.params.id, req.body) }),
+  );
+  app.get('/api/moeter/:id/saker', { schema: { tags, summary: 'Møtets saksliste', params: IdParams, response: { 200: Type.Array(UtvalgssakView), ...errorResponses } } }, async (req) => listUtvalgssaker(db, req.params.id));
+  app.post('/api/utvalgssaker/:id/vedtak', { schema: { tags, summary: 'Registrer vedtak', params: IdParams, body: Type.Object({ vedtak: Type.String({ minLength: 1, maxLength: 20000, pattern: '\\S' }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errorResponses } } }, async (req, reply) => {
+    await registrerVedtak(db, req.actor, req.params.id, req.body.vedtak);
+    return reply.status(204).send(null);
+  });
+};

@@ -1,0 +1,57 @@
+import { createTestContext, type TestContext } from '../test/context';
+import { buildBruker, buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import { expectProblem, som } from '../test/http';
+
+/** §10.5 Saksframlegg and delegert vedtak to a committee (utvalg) meeting. */
+describe('§10.5 Utvalg, møte og utvalgssak', () => {
+  let ctx: TestContext;
+  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let sakId: string;
+  let moeteId: string;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    w = await buildWorld(ctx.db);
+    sakId = await buildSak(ctx.db, w.sbh);
+    const sys = await buildBruker(ctx.db, { roller: [['SYS', w.arkivEnhet.systemId]] });
+    expectProblem(await som(ctx, w.sbh).post('/api/utvalg', { kode: 'FSK', navn: 'Formannskapet' }), 403, 'forbidden');
+    const utvalg = await som(ctx, sys).post('/api/utvalg', { kode: 'FSK', navn: 'Formannskapet' });
+    expectProblem(await som(ctx, sys).post('/api/utvalg', { kode: 'FSK', navn: 'Igjen' }), 400, 'validation_failed');
+    moeteId = (await som(ctx, sys).post(`/api/utvalg/${utvalg.body.systemId}/moeter`, { moetedato: '2027-02-10', sted: 'Kommunestyresalen' })).body.systemId;
+  });
+  afterAll(() => ctx.close());
+
+  const godkjent = async (input: object) => {
+    const id = await buildJournalpost(ctx.db, w.sbh, sakId, input);
+    const [o] = (await som(ctx, w.sbh).post(`/api/journalposter/${id}/til-godkjenning`, { mottakerId: w.leder.bruker.systemId })).body;
+    await som(ctx, w.leder).post(`/api/oppgaver/${o.systemId}/svar`, { svar: 'Godkjent' });
+    return id;
+  };
+
+  it('a saksframlegg is meldt opp only after approval (F), as PS, with utvalgssaksnummer N/YY', async () => {
+    const s = await buildJournalpost(ctx.db, w.sbh, sakId, { journalposttype: 'S', tittel: 'Saksframlegg - budsjett' });
+    expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${s}/meld-opp`, { moeteId }), 409, 'status_conflict');
+    const s2 = await godkjent({ journalposttype: 'S', tittel: 'Saksframlegg - trafikk' });
+    const res = await som(ctx, w.sbh).post(`/api/journalposter/${s2}/meld-opp`, { moeteId });
+    expect(res.status).toBe(201);
+    expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${s2}/meld-opp`, { moeteId }), 409, 'status_conflict');
+    const dv = await godkjent({ journalposttype: 'U', delegertVedtak: true, tittel: 'Delegert vedtak - skjenking' });
+    expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${dv}/meld-opp`, { moeteId, utvalgssakstype: 'PS' }), 400, 'validation_failed');
+    await som(ctx, w.sbh).post(`/api/journalposter/${dv}/meld-opp`, { moeteId });
+    expectProblem(await som(ctx, w.fremmed).post(`/api/journalposter/${s2}/meld-opp`, { moeteId }), 403, 'forbidden');
+    const liste = (await som(ctx, w.sbh).get(`/api/moeter/${moeteId}/saker`)).body;
+    expect(liste.map((u: { utvalgssaksnummer: string; utvalgssakstype: string }) => [u.utvalgssaksnummer, u.utvalgssakstype])).toEqual([
+      ['1/27', 'PS'],
+      ['2/27', 'DS'],
+    ]);
+  });
+
+  it('records the vedtak once, by the archive or the unit’s leader', async () => {
+    const s = await godkjent({ journalposttype: 'S', tittel: 'Saksframlegg - vedtak' });
+    const us = (await som(ctx, w.sbh).post(`/api/journalposter/${s}/meld-opp`, { moeteId })).body.systemId;
+    expectProblem(await som(ctx, w.sbh).post(`/api/utvalgssaker/${us}/vedtak`, { vedtak: 'Vedtatt' }), 403, 'forbidden');
+    expect((await som(ctx, w.leder).post(`/api/utvalgssaker/${us}/vedtak`, { vedtak: 'Innstillingen vedtas enstemmig' })).status).toBe(204);
+    expectProblem(await som(ctx, w.ark).post(`/api/utvalgssaker/${us}/vedtak`, { vedtak: 'Igjen' }), 409, 'status_conflict');
+    const h = (await som(ctx, w.sbh).get(`/api/journalposter/${s}/historikk`)).body.map((x: { handling: string }) => x.handling);
+    expect(h).toEqual(expect.arrayContaining(['meldt_opp_til_utvalg', 'vedtak_registrert']));
+  });
+});
