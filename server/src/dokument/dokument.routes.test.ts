@@ -85,13 +85,25 @@ describe('document routes', () => {
     expect(ok.statusCode).toBe(201);
   });
 
-  it('a refused upload (duplicate title) leaves no blob behind', async () => {
+  it('a refused upload (a second hoveddokument) leaves no record and no blob behind', async () => {
     const jpId = await nyJournalpost();
     expect((await upload(jpId, { tittel: 'Kart' }, 'kart.pdf', 'kart 1')).statusCode).toBe(201);
     const before = await filesUnder(path.join(ctx.dataDir, 'blobs'));
-    const res = await upload(jpId, { tittel: 'kart' }, 'kart2.pdf', `unik kart ${Date.now()}`);
-    expectProblem(res, 409, 'duplicate_title');
+    const res = await upload(jpId, { tittel: 'Nytt hoveddokument', tilknytning: 'H' }, 'kart2.pdf', `unikt kart ${Date.now()}`);
+    const body = expectProblem(res, 422, 'unprocessable');
+    expect(body.errors).toEqual([expect.objectContaining({ field: '/tilknytning' })]);
     expect(await filesUnder(path.join(ctx.dataDir, 'blobs'))).toEqual(before);
+    const rows = await ctx.db.selectFrom('dokumentbeskrivelse').select('tittel').where('journalpostId', '=', jpId).execute();
+    expect(rows.map((r) => r.tittel)).toEqual(['Kart']);
+  });
+
+  it('a document title repeated in the journalpost is added with a warning (§4)', async () => {
+    const jpId = await nyJournalpost();
+    expect((await upload(jpId, { tittel: 'Situasjonskart' }, 'kart.pdf', 'kart a')).json().advarsler).toEqual([]);
+    const res = await upload(jpId, { tittel: 'situasjonskart' }, 'kart-b.pdf', 'kart b');
+    expect(res.statusCode).toBe(201);
+    expect(res.json().advarsler).toEqual([expect.objectContaining({ kode: 'lik_tittel' })]);
+    expect(res.json().dokumenter).toHaveLength(2);
   });
 
   it('a request without a file or with a wrong content type is a 4xx problem', async () => {

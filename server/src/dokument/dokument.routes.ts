@@ -2,11 +2,12 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { IdParams, JournalpostViewSchema, SkjermingUpdateSchema, TILKNYTNING_KODER, type Tilknytning, Uuid, VARIANTFORMAT_KODER, type Variantformat, VariantformatSchema } from '@arkiv/shared';
+import { type Advarsel, IdParams, JournalpostViewSchema, SkjermingUpdateSchema, TILKNYTNING_KODER, type Tilknytning, Uuid, VARIANTFORMAT_KODER, type Variantformat, VariantformatSchema } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import type { StagedBlob } from '../blob/blob-store';
 import { AppError, validation } from '../errors/app-error';
 import { loadJournalpostView } from '../journalpost/journalpost.queries';
+import { dokumentTittelAdvarsler } from '../journalpost/tittel-advarsler';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { addDokument, addVersjon, findVersjonForDownload, type UploadedFile } from './dokument.service';
 import { setDokumentSkjerming, setPublisering } from './offentlighet.service';
@@ -61,14 +62,16 @@ export const dokumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     { schema: { tags, summary: 'Last opp dokument (hoveddokument eller vedlegg)', params: IdParams, consumes: ['multipart/form-data'], response: { 201: JournalpostViewSchema, ...errorResponses } }, config: { openapiBody: MULTIPART_BODY } },
     async (req, reply) => {
       const { fields, file } = await readUpload(req, deps);
+      let advarsler: Advarsel[] = [];
       try {
         const tittel = (fields.tittel ?? '').trim() || file.filnavn.replace(/\.[A-Za-z0-9]{1,5}$/, '');
         const tilknytning = oneOf<Tilknytning>(fields.tilknytning, TILKNYTNING_KODER, '/tilknytning');
+        advarsler = await dokumentTittelAdvarsler(db, req.params.id, tittel);
         await addDokument(db, blobs, req.actor, req.params.id, { tittel, ...(tilknytning ? { tilknytning } : {}) }, file);
       } finally {
         await file.staged.discard();
       }
-      return reply.status(201).send(await loadJournalpostView(db, req.actor, req.params.id));
+      return reply.status(201).send({ ...(await loadJournalpostView(db, req.actor, req.params.id)), advarsler });
     },
   );
 

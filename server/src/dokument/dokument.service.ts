@@ -63,11 +63,6 @@ export async function addDokument(
     const { jp } = await lockForAction(trx, actor, journalpostId, 'endre_dokument');
     const existing = await trx.selectFrom('dokumentbeskrivelse').select(['tittel', 'tilknyttetRegistreringSom']).where('journalpostId', '=', journalpostId).execute();
     const tittel = input.tittel.trim();
-    if (existing.some((d) => d.tittel.trim().toLowerCase() === tittel.toLowerCase())) {
-      throw new AppError('duplicate_title', 'Journalposten har allerede et dokument med denne tittelen', {
-        errors: [{ field: '/tittel', message: 'tittelen finnes allerede i journalposten' }],
-      });
-    }
     const harHoved = existing.some((d) => d.tilknyttetRegistreringSom === 'H');
     const tilknytning = input.tilknytning ?? (harHoved ? 'V' : 'H');
     if (tilknytning === 'H' && harHoved) {

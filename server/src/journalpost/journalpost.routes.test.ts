@@ -130,11 +130,16 @@ describe('journalpost routes', () => {
     expectProblem(res, 404, 'not_found');
   });
 
-  it('a duplicate title in the same sak is refused with 409 and a link to the existing one (§4)', async () => {
+  it('a title repeated in the same sak is registered with a warning that links the existing one (§4)', async () => {
     const { sakId, jp } = await registrer('Reguleringsplan for Storgata');
     const res = await ctx.app.inject({ method: 'POST', url: `/api/saker/${sakId}/journalposter`, headers: await as(world.sbh), payload: { journalposttype: 'I', tittel: ' reguleringsplan for storgata ' } });
-    const body = expectProblem(res, 409, 'duplicate_title');
-    expect(body.existing).toBe(`/api/journalposter/${jp.systemId}`);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().advarsler).toEqual([expect.objectContaining({ kode: 'lik_tittel', lenke: `/api/journalposter/${jp.systemId}` })]);
+    const unik = await ctx.app.inject({ method: 'POST', url: `/api/saker/${sakId}/journalposter`, headers: await as(world.sbh), payload: { journalposttype: 'I', tittel: 'Merknad til planforslaget' } });
+    expect(unik.json().advarsler).toEqual([]);
+    const rename = await ctx.app.inject({ method: 'PATCH', url: `/api/journalposter/${unik.json().systemId}`, headers: await as(world.sbh), payload: { tittel: 'Reguleringsplan for Storgata' } });
+    expect(rename.statusCode).toBe(200);
+    expect(rename.json().advarsler).toHaveLength(1);
   });
 
   it('writes historikk in the same transaction: when the commit fails, neither the change nor its historikk row remains', async () => {

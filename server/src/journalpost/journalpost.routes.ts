@@ -6,6 +6,7 @@ import { presentHistorikk } from '../historikk/historikk.presenter';
 import { listHistorikk } from '../historikk/historikk.repository';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { loadJournalpostView } from './journalpost.queries';
+import { journalpostTittelAdvarsler } from './tittel-advarsler';
 import { addMerknad, arkiver, createJournalpost, journalfoer, setJournalpostSkjerming, updateJournalpost } from './journalpost.service';
 
 export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config }) => {
@@ -16,8 +17,9 @@ export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     '/api/saker/:id/journalposter',
     { schema: { tags, summary: 'Opprett journalpost i saken', params: IdParams, body: JournalpostCreateSchema, response: { 201: JournalpostViewSchema, ...errorResponses } } },
     async (req, reply) => {
+      const advarsler = await journalpostTittelAdvarsler(db, req.params.id, req.body.tittel);
       const id = await createJournalpost(db, req.actor, req.params.id, req.body, new Date(), { forfallsdager: config.forfallsdager });
-      return reply.status(201).header('location', `/api/journalposter/${id}`).send(await loadJournalpostView(db, req.actor, id));
+      return reply.status(201).header('location', `/api/journalposter/${id}`).send({ ...(await loadJournalpostView(db, req.actor, id)), advarsler });
     },
   );
 
@@ -30,7 +32,9 @@ export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     { schema: { tags, summary: 'Endre registreringsdata (bare i status R og S)', params: IdParams, body: JournalpostUpdateSchema, response: view } },
     async (req) => {
       await updateJournalpost(db, req.actor, req.params.id, req.body);
-      return loadJournalpostView(db, req.actor, req.params.id);
+      const view = await loadJournalpostView(db, req.actor, req.params.id);
+      const advarsler = req.body.tittel !== undefined ? await journalpostTittelAdvarsler(db, view.sakId, req.body.tittel, req.params.id) : [];
+      return { ...view, advarsler };
     },
   );
 

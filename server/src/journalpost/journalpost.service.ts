@@ -24,23 +24,6 @@ import { aktiverVentendeAvskrivninger } from '../restanse/avskriv';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
-/** Manual §4: no two journalposter in one sak with the same title. */
-async function assertUniqueTitle(trx: Transaction<DB>, sakId: string, tittel: string, exceptId?: string) {
-  let q = trx
-    .selectFrom('journalpost')
-    .select('systemId')
-    .where('sakId', '=', sakId)
-    .where(sql<string>`lower(trim(tittel))`, '=', tittel.trim().toLowerCase());
-  if (exceptId) q = q.where('systemId', '<>', exceptId);
-  const dup = await q.executeTakeFirst();
-  if (dup) {
-    throw new AppError('duplicate_title', 'Saken har allerede en journalpost med denne tittelen', {
-      errors: [{ field: '/tittel', message: 'tittelen finnes allerede i saken' }],
-      existing: `/api/journalposter/${dup.systemId}`,
-    });
-  }
-}
-
 function skjermingColumns(s: SkjermingInput | null) {
   return {
     tilgangskode: s?.tilgangskode ?? null,
@@ -94,7 +77,6 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
       const e = await trx.selectFrom('administrativEnhet').select('systemId').where('systemId', '=', input.administrativEnhetId).executeTakeFirst();
       if (!e) throw validation('/administrativEnhetId', 'ukjent administrativ enhet');
     }
-    await assertUniqueTitle(trx, sakId, input.tittel);
     if (input.midlertidigSkjermet && !erArkiv(actor)) throw forbidden('Bare arkivet setter midlertidig skjerming (XX) ved registrering');
     if (input.midlertidigSkjermet && input.skjerming) throw validation('/midlertidigSkjermet', 'angi enten skjerming eller midlertidigSkjermet');
     const skjerming = input.midlertidigSkjermet ? MIDLERTIDIG_SKJERMING : (input.skjerming ?? null);
@@ -194,7 +176,6 @@ export async function updateJournalpost(db: Kysely<DB>, actor: Actor, id: string
   await db.transaction().execute(async (trx) => {
     const { jp } = await lockForAction(trx, actor, id, 'endre_registrering');
     const { korrespondanseparter, mottattDato, ...fields } = input;
-    if (fields.tittel !== undefined) await assertUniqueTitle(trx, jp.sakId, fields.tittel, id);
     const changes = {
       ...fields,
       ...(fields.tittel !== undefined ? { tittel: fields.tittel.trim() } : {}),

@@ -50,8 +50,12 @@ describe('numbering under concurrency', () => {
     const year = new Date('2032-01-05T10:00:00Z');
     const sakId = await createSak(ctx.db, world.sbh, { tittel: 'Rollback-sak', sakstype: 'GS' }, year);
     await createJournalpost(ctx.db, world.sbh, sakId, { journalposttype: 'U', tittel: 'Første' }, year);
-    // Same title in the same sak: refused after the numbers were drawn, so the transaction rolls back.
-    await expect(createJournalpost(ctx.db, world.sbh, sakId, { journalposttype: 'U', tittel: 'Første' }, year)).rejects.toMatchObject({ code: 'duplicate_title' });
+    // A party pointing at a user that does not exist fails (foreign key) after the numbers were drawn,
+    // so the transaction rolls back and gives them back.
+    const ukjent = '00000000-0000-4000-8000-00000000dead';
+    await expect(
+      createJournalpost(ctx.db, world.sbh, sakId, { journalposttype: 'U', tittel: 'Mislykket', korrespondanseparter: [{ korrespondanseparttype: 'IM', navn: 'Ingen', brukerId: ukjent }] }, year),
+    ).rejects.toMatchObject({ code: '23503' });
     await createJournalpost(ctx.db, world.sbh, sakId, { journalposttype: 'U', tittel: 'Andre' }, year);
     const rows = await ctx.db.selectFrom('journalpost').select(['journalsekvensnummer', 'dokumentnummer']).where('journalaar', '=', 2032).orderBy('journalsekvensnummer').execute();
     expect(rows).toEqual([

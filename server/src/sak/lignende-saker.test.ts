@@ -29,9 +29,11 @@ describe('§4 Gode vaner', () => {
     expect(søk.body.map((s: { sakId: string }) => s.sakId)).toEqual(expect.arrayContaining([eldre]));
   });
 
-  it('refuses a journalpost title repeated in the same sak (409 duplicate_title)', async () => {
+  it('warns about a journalpost title repeated in the same sak, and registers it', async () => {
     const sakId = await buildSak(ctx.db, w.sbh);
-    await buildJournalpost(ctx.db, w.sbh, sakId, { tittel: 'Svar til søker' });
-    expectProblem(await som(ctx, w.sbh).post(`/api/saker/${sakId}/journalposter`, { journalposttype: 'U', tittel: ' svar til SØKER ' }), 409, 'duplicate_title');
+    const forste = await buildJournalpost(ctx.db, w.sbh, sakId, { tittel: 'Svar til søker' });
+    const res = await som(ctx, w.sbh).post(`/api/saker/${sakId}/journalposter`, { journalposttype: 'U', tittel: ' svar til SØKER ' });
+    expect(res.status).toBe(201);
+    expect(res.body.advarsler).toEqual([expect.objectContaining({ kode: 'lik_tittel', lenke: `/api/journalposter/${forste}` })]);
   });
 });

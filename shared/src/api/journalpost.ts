@@ -148,6 +148,10 @@ export const MerknadView = Type.Object({
   registrertAv: BrukerRef,
 });
 
+/** A §4 good-habits warning: the request succeeded, but the user should look twice. */
+export const AdvarselSchema = Type.Object({ kode: Type.String(), melding: Type.String(), lenke: Type.Optional(Type.String()) });
+export type Advarsel = Static<typeof AdvarselSchema>;
+
 export const JournalpostViewSchema = Type.Object(
   {
     systemId: Uuid,
@@ -190,6 +194,8 @@ export const JournalpostViewSchema = Type.Object(
     restanse: Type.Boolean(),
     avskrivninger: Type.Array(AvskrivningView),
     abilities: Type.Record(Type.String(), Type.Boolean()),
+    /** Set on the answer to a create or edit: §4 warnings such as a repeated title. */
+    advarsler: Type.Optional(Type.Array(AdvarselSchema)),
   },
   {},
 );
