@@ -21,7 +21,7 @@ import { buildSak, buildWorld } from '../test/factories';
  * record breaks the journalstatus machine, the restanse rule or the lock rule, and nothing
  * fails with anything but a problem the user can act on (4xx). Runs: ARKIV_PROPERTY_RUNS.
  */
-const RUNS = Number(process.env.ARKIV_PROPERTY_RUNS ?? 150);
+const RUNS = Number(process.env.ARKIV_PROPERTY_RUNS ?? 2000);
 
 type Action =
   | { kind: 'opprett'; who: number; type: Journalposttype; forfall: boolean }
