@@ -9,10 +9,10 @@ import { AppError, forbidden, notFound } from '../errors/app-error';
 import { sakPolicy } from '../policies/sak.policy';
 import { findSak } from '../sak/sak.repository';
 import { appendHistorikk } from '../historikk/historikk.repository';
-import { opprettJournalpost } from '../journalpost/journalpost.service';
+import { ekspederJournalpost } from '../ekspedering/ekspeder';
+import { type JournalpostDefaults, opprettJournalpost } from '../journalpost/journalpost.service';
 import { createSakIn } from '../sak/sak.service';
 import { registrerUtsendingIn } from '../utsending/utsending.repository';
-import { settEkspedert } from '../utsending/ekspeder-status';
 import { renderPdf } from './body-pdf';
 import { cleanSubject, originalSenderFromBody, referenceFrom } from './forwarded';
 import { findImport, insertDokumentIn, journalpostTitles, uniqueTitle } from './import.repository';
@@ -69,12 +69,13 @@ export async function importMessages(
   files: readonly UploadedMail[],
   limits: { maxBytes: number },
   now = new Date(),
+  defaults: JournalpostDefaults = {},
 ): Promise<ImportResult[]> {
   let sakId = 'sakId' in target ? target.sakId : undefined;
   const results: ImportResult[] = [];
   for (const file of files) {
     try {
-      const r = await importOne(db, blobs, actor, sakId ?? (target as { nySak: SakCreate }).nySak, options, file, limits, now);
+      const r = await importOne(db, blobs, actor, sakId ?? (target as { nySak: SakCreate }).nySak, options, file, limits, now, defaults);
       sakId = r.sakId;
       results.push(r);
     } catch (err) {
@@ -137,6 +138,7 @@ async function importOne(
   file: UploadedMail,
   limits: { maxBytes: number },
   now: Date,
+  defaults: JournalpostDefaults,
 ): Promise<ImportResult & { sakId: string }> {
   // Authorize against the target sak before anything else (no duplicate hints to outsiders).
   if (typeof sak === 'string') {
@@ -198,6 +200,7 @@ async function importOne(
           korrespondanseparter: parter(mail, journalposttype, options.retning, avsender, referenceFrom(mail.tekst, mail.emne)),
         },
         now,
+        defaults,
       );
       await trx
         .insertInto('mailImport')
@@ -238,10 +241,19 @@ async function importOne(
       });
 
       // §10.3: a sent mail has already gone out; expedite it so it never lingers in Dokumenter i arbeid.
+      // The same expedition as "Ekspeder" (so avskrivninger waiting for this reply take effect),
+      // every recipient on channel "annen" (e-post, sendt fra Outlook); nothing is queued.
       if (options.retning === 'sendt') {
-        await settEkspedert(trx, actor, journalpostId, mail.dato ?? now);
-        const mottakere = [...mail.til, ...mail.kopi];
-        await registrerUtsendingIn(trx, actor, journalpostId, sakId, mottakere.map((a) => ({ kanal: 'annen' as const, kanalBeskrivelse: KANAL_OUTLOOK, mottakerNavn: a.navn || a.epost, mottakerEpost: a.epost, status: 'REGISTRERT' as const, sendtDato: mail.dato ?? now })));
+        const sendt = mail.dato ?? now;
+        const eksterne = await trx.selectFrom('korrespondansepart').select('systemId').where('journalpostId', '=', journalpostId).where('korrespondanseparttype', 'in', ['EM', 'EK']).execute();
+        const { valg } = await ekspederJournalpost(trx, actor, journalpostId, eksterne.map((p) => ({ korrespondansepartId: p.systemId, kanal: 'annen' as const, kanalBeskrivelse: KANAL_OUTLOOK })), sendt, { alleredeSendt: true });
+        await registrerUtsendingIn(
+          trx,
+          actor,
+          journalpostId,
+          sakId,
+          valg.map((v) => ({ korrespondansepartId: v.part.systemId, kanal: v.kanal, kanalBeskrivelse: KANAL_OUTLOOK, mottakerNavn: v.part.navn, mottakerEpost: v.part.epostadresse, status: 'REGISTRERT' as const, sendtDato: sendt })),
+        );
       }
 
       for (const s of staged) if ((await s.commit()).created) created.push(s.sha256);

@@ -211,7 +211,11 @@ describe('§10.3 import e-post', () => {
     expect(utsending).toHaveLength(3);
     expect(new Set(utsending.map((u) => `${u.kanal}|${u.kanalBeskrivelse}|${u.status}`))).toEqual(new Set(['annen|e-post, sendt fra Outlook|REGISTRERT']));
     const historikk = await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jp.systemId).orderBy('id').execute();
-    expect(historikk.map((h) => h.handling)).toEqual(['journalpost_opprettet', 'epost_importert', 'journalpost_status_endret', 'journalpost_ekspedert']);
+    expect(historikk.map((h) => h.handling)).toEqual(['journalpost_opprettet', 'epost_importert', 'journalpost_ekspedert', 'utsending_registrert']);
+    // Through the one expedition step: channel per recipient in ekspedering, nothing queued for sending.
+    const kanaler = await ctx.db.selectFrom('ekspedering').select(['mottakerNavn', 'kanal']).where('journalpostId', '=', jp.systemId).execute();
+    expect(kanaler.map((k) => k.kanal)).toEqual(['annen', 'annen', 'annen']);
+    expect(await ctx.db.selectFrom('utsending').select('systemId').where('journalpostId', '=', jp.systemId).where('status', '=', 'VENTER').execute()).toEqual([]);
   });
 
   it('applies the overrides: dokumenttype X, title, forfallsdato, skjerming', async () => {
