@@ -73,6 +73,20 @@ describe('§10.7 / §10.8 Ekspedering', () => {
     ]);
   });
 
+  it('§10.3 a mail already sent from Outlook (alleredeSendt): expedited on channel "annen", nothing queued, no hoveddokument needed', async () => {
+    const id = await buildJournalpost(ctx.db, w.sbh, sakId, { korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Sendt til', epostadresse: 's@example.org' }, { korrespondanseparttype: 'EK', navn: 'Kopi til', epostadresse: 'k@example.org' }] });
+    const part = (await som(ctx, w.sbh).get(`/api/journalposter/${id}`)).body.korrespondanseparter[0].systemId;
+    expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, { alleredeSendt: true, mottakere: [{ korrespondansepartId: part, kanal: 'epost' }] }), 400, 'validation_failed');
+    const res = await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, { alleredeSendt: true });
+    expect(res.status).toBe(200);
+    expect(res.body.journalstatus).toBe('E');
+    expect(res.body.utsendinger.map((u: { mottakerNavn: string; kanal: string; kanalBeskrivelse: string; status: string }) => [u.mottakerNavn, u.kanal, u.kanalBeskrivelse, u.status]).sort()).toEqual([
+      ['Kopi til', 'annen', 'e-post, sendt fra Outlook', 'REGISTRERT'],
+      ['Sendt til', 'annen', 'e-post, sendt fra Outlook', 'REGISTRERT'],
+    ]);
+    expect((await ctx.db.selectFrom('ekspedering').select('kanal').where('journalpostId', '=', id).execute()).map((r) => r.kanal)).toEqual(['annen', 'annen']);
+  });
+
   it('sends an N-notat to its internal recipients’ Ubehandlet with restanse; kopimottakere get it in Kopier', async () => {
     const id = await buildJournalpost(ctx.db, w.sbh, sakId, {
       journalposttype: 'N',

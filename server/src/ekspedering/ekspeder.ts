@@ -10,10 +10,14 @@ import { giInterneKopier } from './kopier';
 
 export type EkspederMottaker = NonNullable<EkspederInput['mottakere']>[number];
 
+/** The channel text of a mail sent from Outlook and then archived (§10.3: it has gone out already). */
+export const KANAL_OUTLOOK = 'e-post, sendt fra Outlook';
+
 export interface EkspederOptions {
   /**
    * §10.3: the journalpost records a mail that has already gone out (a sent mail imported
-   * from Outlook). No recipient is required: the record says what happened, it sends nothing.
+   * from Outlook). No recipient is required, and recipients not in `mottakere` get channel
+   * "annen" described as KANAL_OUTLOOK: the record says what happened, it sends nothing.
    */
   readonly alleredeSendt?: boolean;
 }
@@ -56,6 +60,7 @@ export async function ekspederJournalpost(trx: Transaction<DB>, actor: Actor, id
   // Per recipient a channel: as chosen, else e-mail when there is an address, else paper.
   const valg: Kanalvalg[] = eksterne.map((p) => {
     const m = mottakere.find((x) => x.korrespondansepartId === p.systemId);
+    if (!m && opts.alleredeSendt) return { part: p, kanal: 'annen', kanalBeskrivelse: KANAL_OUTLOOK };
     return { part: p, kanal: m?.kanal ?? (p.epostadresse ? 'epost' : 'papir'), ...(m?.kanalBeskrivelse ? { kanalBeskrivelse: m.kanalBeskrivelse } : {}) };
   });
   // §10.7: e-mail recipients without an address stop the expedition with a clear message.

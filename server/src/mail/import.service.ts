@@ -9,10 +9,9 @@ import { AppError, forbidden, notFound } from '../errors/app-error';
 import { sakPolicy } from '../policies/sak.policy';
 import { findSak } from '../sak/sak.repository';
 import { appendHistorikk } from '../historikk/historikk.repository';
-import { ekspederJournalpost } from '../ekspedering/ekspeder';
 import { type JournalpostDefaults, opprettJournalpost } from '../journalpost/journalpost.service';
 import { createSakIn } from '../sak/sak.service';
-import { registrerUtsendingIn } from '../utsending/utsending.repository';
+import { registrerSendtEpost } from '../utsending/ekspeder.service';
 import { renderPdf } from './body-pdf';
 import { cleanSubject, originalSenderFromBody, referenceFrom } from './forwarded';
 import { findImport, insertDokumentIn, journalpostTitles, uniqueTitle } from './import.repository';
@@ -52,8 +51,7 @@ export interface ImportResult {
   readonly problem?: { code: string; detail: string; existing?: string };
 }
 
-/** The channel text of a sent mail imported from Outlook (§10.3: it has already gone out). */
-export const KANAL_OUTLOOK = 'e-post, sendt fra Outlook';
+export { KANAL_OUTLOOK } from '../ekspedering/ekspeder';
 
 /**
  * Manual §10.3: imports messages into one sak, each in its own transaction, so one bad
@@ -241,20 +239,9 @@ async function importOne(
       });
 
       // §10.3: a sent mail has already gone out; expedite it so it never lingers in Dokumenter i arbeid.
-      // The same expedition as "Ekspeder" (so avskrivninger waiting for this reply take effect),
-      // every recipient on channel "annen" (e-post, sendt fra Outlook); nothing is queued.
-      if (options.retning === 'sendt') {
-        const sendt = mail.dato ?? now;
-        const eksterne = await trx.selectFrom('korrespondansepart').select('systemId').where('journalpostId', '=', journalpostId).where('korrespondanseparttype', 'in', ['EM', 'EK']).execute();
-        const { valg } = await ekspederJournalpost(trx, actor, journalpostId, eksterne.map((p) => ({ korrespondansepartId: p.systemId, kanal: 'annen' as const, kanalBeskrivelse: KANAL_OUTLOOK })), sendt, { alleredeSendt: true });
-        await registrerUtsendingIn(
-          trx,
-          actor,
-          journalpostId,
-          sakId,
-          valg.map((v) => ({ korrespondansepartId: v.part.systemId, kanal: v.kanal, kanalBeskrivelse: KANAL_OUTLOOK, mottakerNavn: v.part.navn, mottakerEpost: v.part.epostadresse, status: 'REGISTRERT' as const, sendtDato: sendt })),
-        );
-      }
+      // The same expedition as "Ekspeder" (status E and its effects), every recipient on
+      // channel "annen" (e-post, sendt fra Outlook); nothing is queued.
+      if (options.retning === 'sendt') await registrerSendtEpost(trx, actor, journalpostId, mail.dato ?? now);
 
       for (const s of staged) if ((await s.commit()).created) created.push(s.sha256);
       if ((await file.staged.commit()).created) created.push(file.staged.sha256);

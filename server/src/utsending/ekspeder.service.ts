@@ -5,7 +5,7 @@ import type { BlobStore } from '../blob/blob-store';
 import type { MailConfig } from '../config';
 import type { DB } from '../db/schema';
 import { ekspederJournalpost } from '../ekspedering/ekspeder';
-import { AppError } from '../errors/app-error';
+import { AppError, validation } from '../errors/app-error';
 import { aktiveDokumenter } from './dokumenter.repository';
 import { messageIdFor } from './mail-sender';
 import { type EpostInnhold, registrerUtsendingIn, type UtsendingInput } from './utsending.repository';
@@ -53,7 +53,22 @@ export async function forhaandsvis(db: Kysely<DB>, blobs: BlobStore, mail: Pick<
   throw new Error('unreachable');
 }
 
+/**
+ * §10.3 a mail sent from Outlook, archived afterwards: the same expedition, every recipient on
+ * channel "annen" ("e-post, sendt fra Outlook"), one REGISTRERT utsending row each, nothing
+ * queued. Used by the server's mail import and by "Ekspeder" with `alleredeSendt` (the add-in).
+ */
+export async function registrerSendtEpost(trx: Transaction<DB>, actor: Actor, journalpostId: string, sendt: Date): Promise<{ rows: UtsendingInput[]; ids: string[] }> {
+  const { sakId, valg } = await ekspederJournalpost(trx, actor, journalpostId, [], sendt, { alleredeSendt: true });
+  const rows: UtsendingInput[] = valg.map((v) => ({ korrespondansepartId: v.part.systemId, kanal: v.kanal, ...(v.kanalBeskrivelse ? { kanalBeskrivelse: v.kanalBeskrivelse } : {}), mottakerNavn: v.part.navn, mottakerEpost: v.part.epostadresse, status: 'REGISTRERT', sendtDato: sendt }));
+  return { rows, ids: await registrerUtsendingIn(trx, actor, journalpostId, sakId, rows) };
+}
+
 async function run(trx: Transaction<DB>, blobs: BlobStore, mail: Pick<MailConfig, 'from'>, actor: Actor, journalpostId: string, input: EkspederInput, now: Date) {
+  if (input.alleredeSendt) {
+    if (input.mottakere?.length) throw validation('/mottakere', 'angi ikke mottakere sammen med alleredeSendt');
+    return registrerSendtEpost(trx, actor, journalpostId, now);
+  }
   const { sakId, valg } = await ekspederJournalpost(trx, actor, journalpostId, input.mottakere ?? [], now);
   const jp = await trx
     .selectFrom('journalpost as j')

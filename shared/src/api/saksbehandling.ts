@@ -81,6 +81,12 @@ export const EkspederSchema = Type.Object(
     hoveddokumentSom: Type.Optional(Type.Union([Type.Literal('tekst'), Type.Literal('vedlegg')])),
     /** Free mail text: sent, not archived as a document (§10.7). */
     epostTekst: Type.Optional(Type.String({ maxLength: 20_000 })),
+    /**
+     * §10.3: the mail was sent from Outlook already (the add-in's import of a sent mail):
+     * expedite with every recipient on "annen" ("e-post, sendt fra Outlook"), send nothing.
+     * Not together with mottakere.
+     */
+    alleredeSendt: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
