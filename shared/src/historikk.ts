@@ -25,6 +25,7 @@ export const HISTORIKK_HANDLINGER = {
   dokument_skjerming_endret: 'Skjerming på dokument endret',
   dokument_publisering_endret: 'Publisering i offentlig journal endret',
   epost_importert: 'E-post importert',
+  utsending_registrert: 'Utsending registrert',
   utsending_levert: 'Utsending levert',
   utsending_feilet: 'Utsending feilet',
   brev_skrevet: 'Brev skrevet fra mal',

@@ -1,5 +1,5 @@
 import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import { buildDokument, buildJournalpost, buildSak, buildWorld } from '../test/factories';
 import { expectProblem, som } from '../test/http';
 
 /** §10.4 letters, §10.7 ekspedere, §10.8 notater: "Ekspeder" as a step. */
@@ -21,12 +21,18 @@ describe('§10.7 / §10.8 Ekspedering', () => {
         { korrespondanseparttype: 'EM', navn: 'Med papir', postadresse: 'Gata 1' },
       ],
     });
+    await buildDokument(ctx.db, ctx.blobs, w.sbh, id);
     const jp = (await som(ctx, w.sbh).get(`/api/journalposter/${id}`)).body;
     const papir = jp.korrespondanseparter.find((p: { navn: string }) => p.navn === 'Med papir').systemId;
     const res = await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, { mottakere: [{ korrespondansepartId: papir, kanal: 'papir' }] });
     expect(res.status).toBe(200);
     expect(res.body.journalstatus).toBe('E');
     expect(res.body.sendtDato).not.toBeNull();
+    // The same step queues the mail (outbox) and registers the paper recipient's bundle.
+    expect(res.body.utsendinger.map((u: { mottakerNavn: string; kanal: string; status: string }) => [u.mottakerNavn, u.kanal, u.status]).sort()).toEqual([
+      ['Med e-post', 'epost', 'VENTER'],
+      ['Med papir', 'papir', 'REGISTRERT'],
+    ]);
     const rows = await ctx.db.selectFrom('ekspedering').select(['mottakerNavn', 'kanal']).where('journalpostId', '=', id).orderBy('mottakerNavn').execute();
     expect(rows).toEqual([
       { mottakerNavn: 'Med e-post', kanal: 'epost' },
@@ -39,11 +45,46 @@ describe('§10.7 / §10.8 Ekspedering', () => {
 
   it('stops an e-mail recipient without address, and a letter without recipient (422), writing nothing', async () => {
     const id = await buildJournalpost(ctx.db, w.sbh, sakId, { korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Uten adresse' }] });
+    await buildDokument(ctx.db, ctx.blobs, w.sbh, id);
     const jp = (await som(ctx, w.sbh).get(`/api/journalposter/${id}`)).body;
-    expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, { mottakere: [{ korrespondansepartId: jp.korrespondanseparter[0].systemId, kanal: 'epost' }] }), 422, 'recipient_missing');
+    const partId = jp.korrespondanseparter[0].systemId;
+    const uten = await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, { mottakere: [{ korrespondansepartId: partId, kanal: 'epost' }] });
+    expectProblem(uten, 422, 'recipient_without_address');
+    expect(uten.body.mottakere).toEqual([{ korrespondansepartId: partId, navn: 'Uten adresse' }]);
     const tom = await buildJournalpost(ctx.db, w.sbh, sakId);
     expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${tom}/ekspeder`, {}), 422, 'recipient_missing');
     expect((await som(ctx, w.sbh).get(`/api/journalposter/${id}`)).body.journalstatus).toBe('R');
+    for (const t of ['ekspedering', 'utsending'] as const) expect(await ctx.db.selectFrom(t).select('systemId').where('journalpostId', 'in', [id, tom]).execute()).toEqual([]);
+  });
+
+  it('needs a hoveddokument only when something is to be e-mailed: paper-only letters go without', async () => {
+    const id = await buildJournalpost(ctx.db, w.sbh, sakId, { korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Per Post', postadresse: 'Gata 2' }, { korrespondanseparttype: 'EM', navn: 'Eva Epost', epostadresse: 'eva@example.org' }] });
+    // Eva would get e-mail by default, and there is nothing to send: 422, nothing written.
+    expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, {}), 422, 'unprocessable');
+    expect((await som(ctx, w.sbh).get(`/api/journalposter/${id}`)).body.journalstatus).toBe('R');
+    expect(await ctx.db.selectFrom('ekspedering').select('systemId').where('journalpostId', '=', id).execute()).toEqual([]);
+    // On paper (and by "annen" channel) it goes without a hoveddokument.
+    const eva = (await som(ctx, w.sbh).get(`/api/journalposter/${id}`)).body.korrespondanseparter.find((p: { navn: string }) => p.navn === 'Eva Epost').systemId;
+    const res = await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, { mottakere: [{ korrespondansepartId: eva, kanal: 'annen', kanalBeskrivelse: 'levert personlig' }] });
+    expect(res.status).toBe(200);
+    expect(res.body.utsendinger.map((u: { mottakerNavn: string; kanal: string; kanalBeskrivelse: string | null; status: string }) => [u.mottakerNavn, u.kanal, u.kanalBeskrivelse, u.status]).sort()).toEqual([
+      ['Eva Epost', 'annen', 'levert personlig', 'REGISTRERT'],
+      ['Per Post', 'papir', null, 'REGISTRERT'],
+    ]);
+  });
+
+  it('§10.3 a mail already sent from Outlook (alleredeSendt): expedited on channel "annen", nothing queued, no hoveddokument needed', async () => {
+    const id = await buildJournalpost(ctx.db, w.sbh, sakId, { korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Sendt til', epostadresse: 's@example.org' }, { korrespondanseparttype: 'EK', navn: 'Kopi til', epostadresse: 'k@example.org' }] });
+    const part = (await som(ctx, w.sbh).get(`/api/journalposter/${id}`)).body.korrespondanseparter[0].systemId;
+    expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, { alleredeSendt: true, mottakere: [{ korrespondansepartId: part, kanal: 'epost' }] }), 400, 'validation_failed');
+    const res = await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, { alleredeSendt: true });
+    expect(res.status).toBe(200);
+    expect(res.body.journalstatus).toBe('E');
+    expect(res.body.utsendinger.map((u: { mottakerNavn: string; kanal: string; kanalBeskrivelse: string; status: string }) => [u.mottakerNavn, u.kanal, u.kanalBeskrivelse, u.status]).sort()).toEqual([
+      ['Kopi til', 'annen', 'e-post, sendt fra Outlook', 'REGISTRERT'],
+      ['Sendt til', 'annen', 'e-post, sendt fra Outlook', 'REGISTRERT'],
+    ]);
+    expect((await ctx.db.selectFrom('ekspedering').select('kanal').where('journalpostId', '=', id).execute()).map((r) => r.kanal)).toEqual(['annen', 'annen']);
   });
 
   it('sends an N-notat to its internal recipients’ Ubehandlet with restanse; kopimottakere get it in Kopier', async () => {
@@ -58,7 +99,7 @@ describe('§10.7 / §10.8 Ekspedering', () => {
     const ubehandlet = async () => (await som(ctx, w.sbh2).get('/api/kurver/ubehandlet')).body.map((i: { systemId: string }) => i.systemId);
     expect(await ubehandlet()).not.toContain(id);
     const res = await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, {});
-    expect(res.body).toMatchObject({ journalstatus: 'E', restanse: true });
+    expect(res.body).toMatchObject({ journalstatus: 'E', restanse: true, utsendinger: [] });
     expect(await ubehandlet()).toContain(id);
     expect((await som(ctx, w.leder).get('/api/kurver/kopier')).body.map((i: { nummer: string; tittel: string }) => i.tittel)).toContain('Notat om oppfølging');
     // The recipient follows it up and may avskrive it (NX/BX/TE...).

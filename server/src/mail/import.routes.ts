@@ -130,7 +130,7 @@ export const mailImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     let results: ImportResult[];
     try {
       const t = target(fields);
-      results = await importMessages(db, blobs, req.actor, t, importOptions(fields), files, { maxBytes: config.maxUploadBytes });
+      results = await importMessages(db, blobs, req.actor, t, importOptions(fields), files, { maxBytes: config.maxUploadBytes }, new Date(), { forfallsdager: config.forfallsdager });
     } finally {
       await Promise.all(files.map((f) => f.staged.discard()));
     }

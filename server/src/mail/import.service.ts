@@ -9,10 +9,9 @@ import { AppError, forbidden, notFound } from '../errors/app-error';
 import { sakPolicy } from '../policies/sak.policy';
 import { findSak } from '../sak/sak.repository';
 import { appendHistorikk } from '../historikk/historikk.repository';
-import { opprettJournalpost } from '../journalpost/journalpost.service';
+import { type JournalpostDefaults, opprettJournalpost } from '../journalpost/journalpost.service';
 import { createSakIn } from '../sak/sak.service';
-import { registrerUtsendingIn } from '../utsending/utsending.repository';
-import { settEkspedert } from '../utsending/ekspeder-status';
+import { registrerSendtEpost } from '../utsending/ekspeder.service';
 import { renderPdf } from './body-pdf';
 import { cleanSubject, originalSenderFromBody, referenceFrom } from './forwarded';
 import { findImport, insertDokumentIn, journalpostTitles, uniqueTitle } from './import.repository';
@@ -52,8 +51,7 @@ export interface ImportResult {
   readonly problem?: { code: string; detail: string; existing?: string };
 }
 
-/** The channel text of a sent mail imported from Outlook (§10.3: it has already gone out). */
-export const KANAL_OUTLOOK = 'e-post, sendt fra Outlook';
+export { KANAL_OUTLOOK } from '../ekspedering/ekspeder';
 
 /**
  * Manual §10.3: imports messages into one sak, each in its own transaction, so one bad
@@ -69,12 +67,13 @@ export async function importMessages(
   files: readonly UploadedMail[],
   limits: { maxBytes: number },
   now = new Date(),
+  defaults: JournalpostDefaults = {},
 ): Promise<ImportResult[]> {
   let sakId = 'sakId' in target ? target.sakId : undefined;
   const results: ImportResult[] = [];
   for (const file of files) {
     try {
-      const r = await importOne(db, blobs, actor, sakId ?? (target as { nySak: SakCreate }).nySak, options, file, limits, now);
+      const r = await importOne(db, blobs, actor, sakId ?? (target as { nySak: SakCreate }).nySak, options, file, limits, now, defaults);
       sakId = r.sakId;
       results.push(r);
     } catch (err) {
@@ -137,6 +136,7 @@ async function importOne(
   file: UploadedMail,
   limits: { maxBytes: number },
   now: Date,
+  defaults: JournalpostDefaults,
 ): Promise<ImportResult & { sakId: string }> {
   // Authorize against the target sak before anything else (no duplicate hints to outsiders).
   if (typeof sak === 'string') {
@@ -198,6 +198,7 @@ async function importOne(
           korrespondanseparter: parter(mail, journalposttype, options.retning, avsender, referenceFrom(mail.tekst, mail.emne)),
         },
         now,
+        defaults,
       );
       await trx
         .insertInto('mailImport')
@@ -238,11 +239,9 @@ async function importOne(
       });
 
       // §10.3: a sent mail has already gone out; expedite it so it never lingers in Dokumenter i arbeid.
-      if (options.retning === 'sendt') {
-        await settEkspedert(trx, actor, journalpostId, mail.dato ?? now);
-        const mottakere = [...mail.til, ...mail.kopi];
-        await registrerUtsendingIn(trx, actor, journalpostId, sakId, mottakere.map((a) => ({ kanal: 'annen' as const, kanalBeskrivelse: KANAL_OUTLOOK, mottakerNavn: a.navn || a.epost, mottakerEpost: a.epost, status: 'REGISTRERT' as const, sendtDato: mail.dato ?? now })));
-      }
+      // The same expedition as "Ekspeder" (status E and its effects), every recipient on
+      // channel "annen" (e-post, sendt fra Outlook); nothing is queued.
+      if (options.retning === 'sendt') await registrerSendtEpost(trx, actor, journalpostId, mail.dato ?? now);
 
       for (const s of staged) if ((await s.commit()).created) created.push(s.sha256);
       if ((await file.staged.commit()).created) created.push(file.staged.sha256);

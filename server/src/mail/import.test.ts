@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { leggTilDager } from '@arkiv/shared';
 import { createTestContext, type TestContext } from '../test/context';
 import { buildSak, buildWorld } from '../test/factories';
 import { multipart } from '../test/multipart';
@@ -211,7 +212,23 @@ describe('§10.3 import e-post', () => {
     expect(utsending).toHaveLength(3);
     expect(new Set(utsending.map((u) => `${u.kanal}|${u.kanalBeskrivelse}|${u.status}`))).toEqual(new Set(['annen|e-post, sendt fra Outlook|REGISTRERT']));
     const historikk = await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jp.systemId).orderBy('id').execute();
-    expect(historikk.map((h) => h.handling)).toEqual(['journalpost_opprettet', 'epost_importert', 'journalpost_status_endret', 'journalpost_ekspedert']);
+    expect(historikk.map((h) => h.handling)).toEqual(['journalpost_opprettet', 'epost_importert', 'journalpost_ekspedert', 'utsending_registrert']);
+    // Through the one expedition step: channel per recipient in ekspedering, nothing queued for sending.
+    const kanaler = await ctx.db.selectFrom('ekspedering').select(['mottakerNavn', 'kanal']).where('journalpostId', '=', jp.systemId).execute();
+    expect(kanaler.map((k) => k.kanal)).toEqual(['annen', 'annen', 'annen']);
+    expect(await ctx.db.selectFrom('utsending').select('systemId').where('journalpostId', '=', jp.systemId).where('status', '=', 'VENTER').execute()).toEqual([]);
+  });
+
+  it('gives imported incoming mail the configured default forfallsdato for its dokumenttype (§10.3 then check forfallsdato)', async () => {
+    const dager = ctx.config.forfallsdager.I;
+    expect(dager).toBeGreaterThan(0);
+    const res = await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [withMessageId('tekst-utf8', 'forfall-default@fjordvik')]);
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp.forfallsdato).toBe(leggTilDager(jp.journaldato, dager!));
+    // An explicit forfallsdato still wins.
+    const egen = await post(`/api/saker/${sakId}/import`, { retning: 'mottatt', forfallsdato: '2027-01-15' }, [withMessageId('tekst-utf8', 'forfall-egen@fjordvik')]);
+    expect((await view(egen.json().resultater[0].journalpostId)).forfallsdato).toBe('2027-01-15');
   });
 
   it('applies the overrides: dokumenttype X, title, forfallsdato, skjerming', async () => {

@@ -1,5 +1,5 @@
 import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import { buildDokument, buildJournalpost, buildSak, buildWorld } from '../test/factories';
 import { expectProblem, som } from '../test/http';
 
 /** Restanse and avskrivning: manual §5 (table), §10.2.1 (without written answer), §10.2.2 (in writing). */
@@ -92,7 +92,8 @@ describe('§10.2.2 Svar skriftlig: the four ways', () => {
   it('1. Avskrivning with an already expedited reply (BU) takes effect at once and references the reply', async () => {
     const inn = await brev('Eva');
     const svar = await buildJournalpost(ctx.db, w.sbh, sakId, { korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Eva', epostadresse: 'eva@example.org' }] });
-    await som(ctx, w.sbh).post(`/api/journalposter/${svar}/ekspeder`, {});
+    await buildDokument(ctx.db, ctx.blobs, w.sbh, svar);
+    expect((await som(ctx, w.sbh).post(`/api/journalposter/${svar}/ekspeder`, {})).status).toBe(200);
     const res = await som(ctx, w.sbh).post(`/api/journalposter/${inn}/avskrivninger`, { avskrivningsmaate: 'BU', svarJournalpostId: svar });
     expect(res.body).toMatchObject({ restanse: false, avskrivninger: [{ avskrivningsmaate: 'BU', ventende: false, svarJournalpostId: svar }] });
   });
@@ -105,7 +106,8 @@ describe('§10.2.2 Svar skriftlig: the four ways', () => {
     expect(svar.status).toBe(201);
     expect(svar.body.korrespondanseparter.map((p: { navn: string; korrespondanseparttype: string }) => `${p.korrespondanseparttype}:${p.navn}`).sort()).toEqual(['EM:Anne', 'EM:Bjørn']);
     expect((await sbh.get(`/api/journalposter/${a}`)).body.restanse).toBe(true);
-    await sbh.post(`/api/journalposter/${svar.body.systemId}/ekspeder`, {});
+    await buildDokument(ctx.db, ctx.blobs, w.sbh, svar.body.systemId);
+    expect((await sbh.post(`/api/journalposter/${svar.body.systemId}/ekspeder`, {})).status).toBe(200);
     expect((await sbh.get(`/api/journalposter/${a}`)).body.restanse).toBe(false);
     expect((await sbh.get(`/api/journalposter/${b}`)).body.restanse).toBe(false);
   });
@@ -114,7 +116,8 @@ describe('§10.2.2 Svar skriftlig: the four ways', () => {
     const a = await brev('Carl');
     const sbh = som(ctx, w.sbh);
     const svar = await sbh.post('/api/svar', { maate: 'forelopig_svar', journalpostIds: [a], tittel: 'Foreløpig svar til Carl' });
-    await sbh.post(`/api/journalposter/${svar.body.systemId}/ekspeder`, {});
+    await buildDokument(ctx.db, ctx.blobs, w.sbh, svar.body.systemId);
+    expect((await sbh.post(`/api/journalposter/${svar.body.systemId}/ekspeder`, {})).status).toBe(200);
     expect((await sbh.get(`/api/journalposter/${a}`)).body).toMatchObject({ restanse: true, avskrivninger: [{ avskrivningsmaate: '***', ventende: false }] });
   });
 
@@ -122,7 +125,8 @@ describe('§10.2.2 Svar skriftlig: the four ways', () => {
     const a = await brev('Dag');
     const sbh = som(ctx, w.sbh);
     const svar = await sbh.post('/api/svar', { maate: 'besvar_uten_avskrivning', journalpostIds: [a], tittel: 'Svar til Dag' });
-    await sbh.post(`/api/journalposter/${svar.body.systemId}/ekspeder`, {});
+    await buildDokument(ctx.db, ctx.blobs, w.sbh, svar.body.systemId);
+    expect((await sbh.post(`/api/journalposter/${svar.body.systemId}/ekspeder`, {})).status).toBe(200);
     expect((await sbh.get(`/api/journalposter/${a}`)).body).toMatchObject({ restanse: true, avskrivninger: [] });
   });
 

@@ -1,5 +1,5 @@
 import { createTestContext, type TestContext } from '../test/context';
-import { buildSak, buildWorld } from '../test/factories';
+import { buildDokument, buildSak, buildWorld } from '../test/factories';
 import { som } from '../test/http';
 
 /**
@@ -43,6 +43,8 @@ describe('En arbeidsdag (§3.1 → §10.2.2 → §11.2 → §10.7 → §5)', () 
     expect(svar.status).toBe(201);
     expect(svar.body).toMatchObject({ journalposttype: 'U', journalstatus: 'R', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Kafé Fjord AS' }] });
     const svarId = svar.body.systemId as string;
+    // The letter itself (the hoveddokument the mail carries).
+    await buildDokument(ctx.db, ctx.blobs, w.sbh, svarId);
     expect((await sbh.get(`/api/journalposter/${brevId}`)).body).toMatchObject({ restanse: true, avskrivninger: [{ avskrivningsmaate: 'BU', ventende: true, svarJournalpostId: svarId }] });
 
     // §10.6: to approval; the leader returns it (Ikke godkjent).

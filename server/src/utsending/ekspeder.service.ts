@@ -1,24 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { EkspederInput } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { BlobStore } from '../blob/blob-store';
 import type { MailConfig } from '../config';
-import type { DB, Utsendingskanal } from '../db/schema';
-import { AppError } from '../errors/app-error';
+import type { DB } from '../db/schema';
+import { ekspederJournalpost } from '../ekspedering/ekspeder';
+import { AppError, validation } from '../errors/app-error';
 import { aktiveDokumenter } from './dokumenter.repository';
-import { settEkspedert } from './ekspeder-status';
 import { messageIdFor } from './mail-sender';
 import { type EpostInnhold, registrerUtsendingIn, type UtsendingInput } from './utsending.repository';
 
-export interface EkspederInput {
-  /** Channel per recipient; recipients left out get e-mail when they have an address, else paper. */
-  readonly mottakere?: readonly { readonly korrespondansepartId: string; readonly kanal: Utsendingskanal; readonly kanalBeskrivelse?: string }[];
-  /** §10.7: the main document as the mail body (text documents) or as a PDF attachment. */
-  readonly hoveddokumentSom?: 'tekst' | 'vedlegg';
-  /** Free mail text; sent, not archived as a document. */
-  readonly epostTekst?: string;
-}
-
-const MOTTAKERTYPER = ['EM', 'EK', 'IM', 'IK'] as const;
+export type { EkspederInput };
 
 async function readText(blobs: BlobStore, sha256: string): Promise<string> {
   const { stream } = await blobs.open(sha256);
@@ -28,10 +20,12 @@ async function readText(blobs: BlobStore, sha256: string): Promise<string> {
 }
 
 /**
- * §10.7 Ekspedere, in one transaction: lock, authorize and set E (through the seam), check
- * every e-mail recipient has an address (422 listing those without), then write one
- * utsending row per recipient. E-mail rows are the outbox; the caller kicks the worker after
- * commit. Paper recipients get a printable bundle (/api/utsendinger/:id/pakke.pdf).
+ * §10.7 "Ekspeder", the one user-facing expedition, in one transaction: issue 3's
+ * ekspederJournalpost (lock, authorize, checks incl. 422 recipient_without_address, status E,
+ * channel per recipient, N-notater and kopier, pending avskrivninger take effect), then one
+ * utsending row per external recipient. E-mail rows are the outbox; the caller kicks the
+ * worker after commit. Paper recipients get a printable bundle (/api/utsendinger/:id/pakke.pdf).
+ * A hoveddokument is required only when something is to be e-mailed.
  */
 export async function ekspeder(db: Kysely<DB>, blobs: BlobStore, mail: Pick<MailConfig, 'from'>, actor: Actor, journalpostId: string, input: EkspederInput, now = new Date()): Promise<string[]> {
   return db.transaction().execute(async (trx) => (await run(trx, blobs, mail, actor, journalpostId, input, now)).ids);
@@ -59,45 +53,50 @@ export async function forhaandsvis(db: Kysely<DB>, blobs: BlobStore, mail: Pick<
   throw new Error('unreachable');
 }
 
+/**
+ * §10.3 a mail sent from Outlook, archived afterwards: the same expedition, every recipient on
+ * channel "annen" ("e-post, sendt fra Outlook"), one REGISTRERT utsending row each, nothing
+ * queued. Used by the server's mail import and by "Ekspeder" with `alleredeSendt` (the add-in).
+ */
+export async function registrerSendtEpost(trx: Transaction<DB>, actor: Actor, journalpostId: string, sendt: Date): Promise<{ rows: UtsendingInput[]; ids: string[] }> {
+  const { sakId, valg } = await ekspederJournalpost(trx, actor, journalpostId, [], sendt, { alleredeSendt: true });
+  const rows: UtsendingInput[] = valg.map((v) => ({ korrespondansepartId: v.part.systemId, kanal: v.kanal, ...(v.kanalBeskrivelse ? { kanalBeskrivelse: v.kanalBeskrivelse } : {}), mottakerNavn: v.part.navn, mottakerEpost: v.part.epostadresse, status: 'REGISTRERT', sendtDato: sendt }));
+  return { rows, ids: await registrerUtsendingIn(trx, actor, journalpostId, sakId, rows) };
+}
+
 async function run(trx: Transaction<DB>, blobs: BlobStore, mail: Pick<MailConfig, 'from'>, actor: Actor, journalpostId: string, input: EkspederInput, now: Date) {
-  const { sakId } = await settEkspedert(trx, actor, journalpostId, now);
+  if (input.alleredeSendt) {
+    if (input.mottakere?.length) throw validation('/mottakere', 'angi ikke mottakere sammen med alleredeSendt');
+    return registrerSendtEpost(trx, actor, journalpostId, now);
+  }
+  const { sakId, valg } = await ekspederJournalpost(trx, actor, journalpostId, input.mottakere ?? [], now);
   const jp = await trx
     .selectFrom('journalpost as j')
     .innerJoin('sak as s', 's.systemId', 'j.sakId')
     .select(['j.tittel', 'j.dokumentnummer', 's.mappeId'])
     .where('j.systemId', '=', journalpostId)
     .executeTakeFirstOrThrow();
-  const parter = await trx.selectFrom('korrespondansepart').selectAll().where('journalpostId', '=', journalpostId).where('korrespondanseparttype', 'in', [...MOTTAKERTYPER]).orderBy('rekkefolge').execute();
-  if (parter.length === 0) throw new AppError('unprocessable', 'Journalposten har ingen mottakere å ekspedere til');
-  const valgt = new Map((input.mottakere ?? []).map((m) => [m.korrespondansepartId, m]));
-  for (const id of valgt.keys()) {
-    if (!parter.some((p) => p.systemId === id)) throw new AppError('validation_failed', 'Ukjent mottaker', { errors: [{ field: '/mottakere', message: `${id} er ikke mottaker på journalposten` }] });
-  }
-  const kanaler = parter.map((p) => ({ p, valg: valgt.get(p.systemId), kanal: valgt.get(p.systemId)?.kanal ?? (p.epostadresse ? 'epost' : 'papir') }));
-  const utenAdresse = kanaler.filter((k) => k.kanal === 'epost' && !k.p.epostadresse);
-  if (utenAdresse.length > 0) {
-    throw new AppError('recipient_without_address', `E-postmottakere uten adresse: ${utenAdresse.map((k) => k.p.navn).join(', ')}`, {
-      mottakere: utenAdresse.map((k) => ({ korrespondansepartId: k.p.systemId, navn: k.p.navn })),
-      errors: utenAdresse.map((k) => ({ field: `/mottakere/${k.p.systemId}`, message: `${k.p.navn} mangler e-postadresse` })),
-    });
+
+  let epost: Omit<EpostInnhold, 'til'> | undefined;
+  if (valg.some((v) => v.kanal === 'epost')) {
+    const dokumenter = await aktiveDokumenter(trx, journalpostId);
+    const hoved = dokumenter.find((d) => d.tilknytning === 'H');
+    if (!hoved?.produksjon) throw new AppError('unprocessable', 'Journalposten har ikke noe hoveddokument å sende på e-post');
+    const somTekst = input.hoveddokumentSom === 'tekst' && hoved.produksjon.format.startsWith('text/plain');
+    const hovedVedlegg = hoved.arkiv ?? hoved.produksjon;
+    const vedlegg = [
+      ...(somTekst ? [] : [{ sha256: hovedVedlegg.sha256, filnavn: hovedVedlegg.filnavn, format: hovedVedlegg.format }]),
+      ...dokumenter.filter((d) => d.tilknytning === 'V' && d.produksjon).map((d) => ({ ...(d.arkiv ?? d.produksjon)! })),
+    ];
+    const ref = `${jp.mappeId}-${jp.dokumentnummer}`;
+    const tekst = [input.epostTekst?.trim(), somTekst ? await readText(blobs, hoved.produksjon.sha256) : `Vedlagt følger ${jp.tittel}.`, `Vår referanse: ${ref}`].filter(Boolean).join('\n\n');
+    epost = { fra: mail.from, emne: `${jp.tittel} (vår ref. ${ref})`, tekst, vedlegg };
   }
 
-  const dokumenter = await aktiveDokumenter(trx, journalpostId);
-  const hoved = dokumenter.find((d) => d.tilknytning === 'H');
-  if (!hoved?.produksjon) throw new AppError('unprocessable', 'Journalposten har ikke noe hoveddokument å sende');
-  const somTekst = input.hoveddokumentSom === 'tekst' && hoved.produksjon.format.startsWith('text/plain');
-  const hovedVedlegg = hoved.arkiv ?? hoved.produksjon;
-  const vedlegg = [
-    ...(somTekst ? [] : [{ sha256: hovedVedlegg.sha256, filnavn: hovedVedlegg.filnavn, format: hovedVedlegg.format }]),
-    ...dokumenter.filter((d) => d.tilknytning === 'V' && d.produksjon).map((d) => ({ ...(d.arkiv ?? d.produksjon)! })),
-  ];
-  const ref = `${jp.mappeId}-${jp.dokumentnummer}`;
-  const tekst = [input.epostTekst?.trim(), somTekst ? await readText(blobs, hoved.produksjon.sha256) : `Vedlagt følger ${jp.tittel}.`, `Vår referanse: ${ref}`].filter(Boolean).join('\n\n');
-
-  const rows: UtsendingInput[] = kanaler.map(({ p, valg, kanal }) => {
-    const base = { korrespondansepartId: p.systemId, kanal, mottakerNavn: p.navn, mottakerEpost: p.epostadresse, ...(valg?.kanalBeskrivelse ? { kanalBeskrivelse: valg.kanalBeskrivelse } : {}) };
-    if (kanal !== 'epost') return { ...base, status: 'REGISTRERT', sendtDato: now };
-    const innhold: EpostInnhold = { fra: mail.from, til: p.navn ? `"${p.navn.replace(/"/g, '')}" <${p.epostadresse}>` : p.epostadresse!, emne: `${jp.tittel} (vår ref. ${ref})`, tekst, vedlegg };
+  const rows: UtsendingInput[] = valg.map(({ part: p, kanal, kanalBeskrivelse }) => {
+    const base = { korrespondansepartId: p.systemId, kanal, mottakerNavn: p.navn, mottakerEpost: p.epostadresse, ...(kanalBeskrivelse ? { kanalBeskrivelse } : {}) };
+    if (kanal !== 'epost' || !epost) return { ...base, status: 'REGISTRERT', sendtDato: now };
+    const innhold: EpostInnhold = { ...epost, til: p.navn ? `"${p.navn.replace(/"/g, '')}" <${p.epostadresse}>` : p.epostadresse! };
     return { ...base, status: 'VENTER', messageId: messageIdFor(journalpostId, p.systemId, mail.from), innhold };
   });
   return { rows, ids: await registrerUtsendingIn(trx, actor, journalpostId, sakId, rows) };

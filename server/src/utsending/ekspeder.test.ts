@@ -43,7 +43,7 @@ describe('§10.7 ekspedere', () => {
     return jpId;
   };
   const parts = (jpId: string) => ctx.db.selectFrom('korrespondansepart').select(['systemId', 'navn']).where('journalpostId', '=', jpId).orderBy('rekkefolge').execute();
-  const ekspeder = async (jpId: string, body: object) => ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/utsending`, payload: body, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
+  const ekspeder = async (jpId: string, body: object) => ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/ekspeder`, payload: body, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
 
   it('stops with 422 listing e-mail recipients without address, and changes nothing', async () => {
     const jpId = await letter('Brev uten adresse');
@@ -54,6 +54,7 @@ describe('§10.7 ekspedere', () => {
     const jp = await ctx.db.selectFrom('journalpost').select('journalstatus').where('systemId', '=', jpId).executeTakeFirstOrThrow();
     expect(jp.journalstatus).toBe('R');
     expect(await ctx.db.selectFrom('utsending').select('systemId').where('journalpostId', '=', jpId).execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('ekspedering').select('systemId').where('journalpostId', '=', jpId).execute()).toEqual([]);
   });
 
   it('expedites: status E, e-mail recipients through the outbox with the letter as body and vedlegg attached, paper for the one without address', async () => {
@@ -91,7 +92,7 @@ describe('§10.7 ekspedere', () => {
     const rows = await ctx.db.selectFrom('utsending').select(['kanal', 'status', 'forsoek']).where('journalpostId', '=', jpId).execute();
     expect(rows.filter((r) => r.kanal === 'epost').map((r) => [r.status, r.forsoek])).toEqual([['SENDT', 1], ['SENDT', 1], ['SENDT', 1]]);
     const historikk = await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jpId).orderBy('id').execute();
-    expect(historikk.map((h) => h.handling).slice(-5)).toEqual(['journalpost_status_endret', 'journalpost_ekspedert', 'utsending_levert', 'utsending_levert', 'utsending_levert']);
+    expect(historikk.map((h) => h.handling).slice(-5)).toEqual(['journalpost_ekspedert', 'utsending_registrert', 'utsending_levert', 'utsending_levert', 'utsending_levert']);
 
     const hist = await ctx.app.inject({ method: 'GET', url: `/api/journalposter/${jpId}/historikk`, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
     expect(hist.statusCode).toBe(200);
@@ -107,7 +108,7 @@ describe('§10.7 ekspedere', () => {
 
   it('previews the expedition without writing or sending anything', async () => {
     const jpId = await letter('Brev til forhåndsvisning');
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/utsending/forhaandsvisning`, payload: { hoveddokumentSom: 'vedlegg' }, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/ekspeder/forhaandsvisning`, payload: { hoveddokumentSom: 'vedlegg' }, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
     expect(res.statusCode).toBe(200);
     const preview = res.json() as { kanal: string; mottakerNavn: string; emne: string | null; vedlegg: string[] }[];
     expect(preview.map((p) => [p.mottakerNavn, p.kanal])).toEqual([
@@ -119,7 +120,7 @@ describe('§10.7 ekspedere', () => {
     expect(preview[0]!.vedlegg).toEqual(['brev.txt', 'situasjonsplan.pdf']);
     expect((await ctx.db.selectFrom('journalpost').select('journalstatus').where('systemId', '=', jpId).executeTakeFirstOrThrow()).journalstatus).toBe('R');
     expect(await ctx.db.selectFrom('utsending').select('systemId').where('journalpostId', '=', jpId).execute()).toEqual([]);
-    expect(await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jpId).where('handling', 'in', ['journalpost_ekspedert', 'journalpost_status_endret']).execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('historikk').select('handling').where('journalpostId', '=', jpId).where('handling', 'in', ['journalpost_ekspedert', 'utsending_registrert']).execute()).toEqual([]);
   });
 
   it('sends the main document as a PDF attachment when asked', async () => {
@@ -173,7 +174,7 @@ describe('§10.7 ekspedere', () => {
     expect((await ekspeder(jpId, {})).statusCode).toBe(200);
     expect((await ekspeder(jpId, {})).json().code).toBe('status_conflict');
     const other = await letter('Brev fra andre');
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${other}/utsending`, payload: {}, headers: await ctx.auth(world.fremmed.bruker.brukernavn) });
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${other}/ekspeder`, payload: {}, headers: await ctx.auth(world.fremmed.bruker.brukernavn) });
     expect(res.statusCode).toBe(403);
   });
 

@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { UtsendingView } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB, Utsendingskanal, Utsendingsstatus } from '../db/schema';
 import { appendHistorikk } from '../historikk/historikk.repository';
@@ -26,9 +27,9 @@ export interface UtsendingInput {
 }
 
 /**
- * Writes one utsending row per recipient and the expedition's historikk entry, in the
- * expedition's transaction. E-mail rows (status VENTER) are the outbox: the worker picks
- * them up after commit.
+ * Writes one utsending row per recipient and a historikk entry naming them (with Message-IDs),
+ * in the expedition's transaction, after ekspederJournalpost. E-mail rows (status VENTER) are
+ * the outbox: the worker picks them up after commit.
  */
 export async function registrerUtsendingIn(trx: Transaction<DB>, actor: Actor, journalpostId: string, sakId: string, rows: readonly UtsendingInput[]): Promise<string[]> {
   if (rows.length === 0) return [];
@@ -52,7 +53,7 @@ export async function registrerUtsendingIn(trx: Transaction<DB>, actor: Actor, j
     .returning(['systemId'])
     .execute();
   await appendHistorikk(trx, actor, {
-    handling: 'journalpost_ekspedert',
+    handling: 'utsending_registrert',
     objekttype: 'journalpost',
     objektId: journalpostId,
     sakId,
@@ -70,4 +71,22 @@ export async function registrerUtsendingIn(trx: Transaction<DB>, actor: Actor, j
     },
   });
   return inserted.map((r) => r.systemId);
+}
+
+/** The utsendinger of a journalpost as the API shows them (the caller has checked access). */
+export async function listUtsendinger(db: Kysely<DB>, journalpostId: string): Promise<UtsendingView[]> {
+  const rows = await db.selectFrom('utsending').selectAll().where('journalpostId', '=', journalpostId).orderBy('opprettetDato').orderBy('mottakerNavn').execute();
+  return rows.map((r) => ({
+    systemId: r.systemId,
+    kanal: r.kanal,
+    kanalBeskrivelse: r.kanalBeskrivelse,
+    mottakerNavn: r.mottakerNavn,
+    mottakerEpost: r.mottakerEpost,
+    messageId: r.messageId,
+    status: r.status,
+    forsoek: r.forsoek,
+    sendtDato: r.sendtDato?.toISOString() ?? null,
+    sistFeil: r.sistFeil,
+    pakke: r.kanal === 'papir' ? `/api/utsendinger/${r.systemId}/pakke.pdf` : null,
+  }));
 }

@@ -1,37 +1,15 @@
 import { readdir, stat } from 'node:fs/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams, Uuid } from '@arkiv/shared';
+import { IdParams, UtsendingViewSchema, Uuid } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { notFound } from '../errors/app-error';
 import { loadJournalpostView } from '../journalpost/journalpost.queries';
 import { errorResponses } from '../plugins/openapi.plugin';
-import { ekspeder, forhaandsvis } from './ekspeder.service';
 import { buildBundle, type BundlePart } from './pdf-bundle';
 import { aktiveDokumenter } from './dokumenter.repository';
+import { listUtsendinger } from './utsending.repository';
 
-const Kanal = Type.Union([Type.Literal('epost'), Type.Literal('papir'), Type.Literal('annen')]);
-const EkspederBody = Type.Object(
-  {
-    mottakere: Type.Optional(Type.Array(Type.Object({ korrespondansepartId: Uuid, kanal: Kanal, kanalBeskrivelse: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), { maxItems: 500 })),
-    hoveddokumentSom: Type.Optional(Type.Union([Type.Literal('tekst'), Type.Literal('vedlegg')])),
-    epostTekst: Type.Optional(Type.String({ maxLength: 20_000 })),
-  },
-  { additionalProperties: false },
-);
-const UtsendingView = Type.Object({
-  systemId: Uuid,
-  kanal: Kanal,
-  kanalBeskrivelse: Type.Union([Type.String(), Type.Null()]),
-  mottakerNavn: Type.String(),
-  mottakerEpost: Type.Union([Type.String(), Type.Null()]),
-  messageId: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
-  forsoek: Type.Integer(),
-  sendtDato: Type.Union([Type.String(), Type.Null()]),
-  sistFeil: Type.Union([Type.String(), Type.Null()]),
-  pakke: Type.Union([Type.String(), Type.Null()]),
-});
 const DokumentValg = Type.Object(
   { dokumenter: Type.Array(Type.Object({ dokumentId: Uuid, versjonsnummer: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }), merknader: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
@@ -41,72 +19,9 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
   const { db, blobs, config } = deps;
   const tags = ['Ekspedering'];
 
-  const list = async (journalpostId: string) => {
-    const rows = await db.selectFrom('utsending').selectAll().where('journalpostId', '=', journalpostId).orderBy('opprettetDato').orderBy('mottakerNavn').execute();
-    return rows.map((r) => ({
-      systemId: r.systemId,
-      kanal: r.kanal,
-      kanalBeskrivelse: r.kanalBeskrivelse,
-      mottakerNavn: r.mottakerNavn,
-      mottakerEpost: r.mottakerEpost,
-      messageId: r.messageId,
-      status: r.status,
-      forsoek: r.forsoek,
-      sendtDato: r.sendtDato?.toISOString() ?? null,
-      sistFeil: r.sistFeil,
-      pakke: r.kanal === 'papir' ? `/api/utsendinger/${r.systemId}/pakke.pdf` : null,
-    }));
-  };
-
-  app.post(
-    '/api/journalposter/:id/utsending',
-    { schema: { tags, summary: 'Ekspeder journalposten: kanal per mottaker (§10.7)', params: IdParams, body: EkspederBody, response: { 200: Type.Object({ utsendinger: Type.Array(UtsendingView) }), ...errorResponses } } },
-    async (req) => {
-      await ekspeder(db, blobs, config.mail, req.actor, req.params.id, req.body);
-      deps.outbox?.kick();
-      return { utsendinger: await list(req.params.id) };
-    },
-  );
-
-  app.post(
-    '/api/journalposter/:id/utsending/forhaandsvisning',
-    {
-      schema: {
-        tags,
-        summary: 'Forhåndsvis ekspederingen: samme kontroller og meldinger, ingenting lagres eller sendes',
-        params: IdParams,
-        body: EkspederBody,
-        response: {
-          200: Type.Array(
-            Type.Object({
-              kanal: Kanal,
-              mottakerNavn: Type.String(),
-              mottakerEpost: Type.Union([Type.String(), Type.Null()]),
-              messageId: Type.Union([Type.String(), Type.Null()]),
-              emne: Type.Union([Type.String(), Type.Null()]),
-              tekst: Type.Union([Type.String(), Type.Null()]),
-              vedlegg: Type.Array(Type.String()),
-            }),
-          ),
-          ...errorResponses,
-        },
-      },
-    },
-    async (req) =>
-      (await forhaandsvis(db, blobs, config.mail, req.actor, req.params.id, req.body)).map((r) => ({
-        kanal: r.kanal,
-        mottakerNavn: r.mottakerNavn,
-        mottakerEpost: r.mottakerEpost ?? null,
-        messageId: r.messageId ?? null,
-        emne: r.innhold?.emne ?? null,
-        tekst: r.innhold?.tekst ?? null,
-        vedlegg: r.innhold?.vedlegg.map((v) => v.filnavn) ?? [],
-      })),
-  );
-
-  app.get('/api/journalposter/:id/utsendinger', { schema: { tags, summary: 'Utsendinger og leveringsstatus', params: IdParams, response: { 200: Type.Array(UtsendingView), ...errorResponses } } }, async (req) => {
+  app.get('/api/journalposter/:id/utsendinger', { schema: { tags, summary: 'Utsendinger og leveringsstatus', params: IdParams, response: { 200: Type.Array(UtsendingViewSchema), ...errorResponses } } }, async (req) => {
     await loadJournalpostView(db, req.actor, req.params.id);
-    return list(req.params.id);
+    return listUtsendinger(db, req.params.id);
   });
 
   /** The documents of a journalpost this user may see, as bundle parts (archive variant preferred). */

@@ -3,3 +3,4 @@ export * from './sak';
 export * from './journalpost';
 export * from './saksbehandling';
 export * from './offentlig-journal';
+export * from './ekspedering';

@@ -57,10 +57,36 @@ export type BesvarInput = Static<typeof BesvarSchema>;
 export const KanalSchema = Type.Union([Type.Literal('epost'), Type.Literal('papir'), Type.Literal('annen')]);
 export type Kanal = Static<typeof KanalSchema>;
 
-/** §10.7: per external recipient (korrespondansepart) the chosen channel. */
+/**
+ * §10.7 "Ekspeder": per external recipient (korrespondansepart) the chosen channel; recipients
+ * left out get e-mail when they have an address, else paper. E-mail recipients get the mail
+ * through the outbox; the main document goes as the mail body (text documents) or attached.
+ */
 export const EkspederSchema = Type.Object(
   {
-    mottakere: Type.Optional(Type.Array(Type.Object({ korrespondansepartId: Uuid, kanal: KanalSchema }, { additionalProperties: false }), { maxItems: 500 })),
+    mottakere: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            korrespondansepartId: Uuid,
+            kanal: KanalSchema,
+            /** What "annen" means here (e.g. "levert personlig"); kept on the utsending. */
+            kanalBeskrivelse: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 500 },
+      ),
+    ),
+    hoveddokumentSom: Type.Optional(Type.Union([Type.Literal('tekst'), Type.Literal('vedlegg')])),
+    /** Free mail text: sent, not archived as a document (§10.7). */
+    epostTekst: Type.Optional(Type.String({ maxLength: 20_000 })),
+    /**
+     * §10.3: the mail was sent from Outlook already (the add-in's import of a sent mail):
+     * expedite with every recipient on "annen" ("e-post, sendt fra Outlook"), send nothing.
+     * Not together with mottakere.
+     */
+    alleredeSendt: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
