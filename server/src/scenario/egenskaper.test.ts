@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { AVSKRIVNINGSMAATE_KODER, type Avskrivningsmaate, avskrivningsmaaterFor, harRestanse, isLocked, JOURNALPOSTTYPE_KODER, type Journalposttype } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
-import { ekspeder } from '../ekspedering/ekspeder';
+import { ekspederJournalpost } from '../ekspedering/ekspeder';
 import { AppError } from '../errors/app-error';
 import { feilregistrer } from '../journalpost/feilregistrer-flytt';
 import { fordel } from '../journalpost/fordel';
@@ -105,7 +105,7 @@ describe('property: random roles, random order (§5 machine, restanse and lock r
             }
             break;
           case 'ekspeder':
-            if (id) await ekspeder(ctx.db, actor, id, {});
+            if (id) await ctx.db.transaction().execute((trx) => ekspederJournalpost(trx, actor, id));
             break;
           case 'journalfoer':
             if (id) await journalfoer(ctx.db, actor, id);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { leggTilDager } from '@arkiv/shared';
 import { type Actor, loadActor } from '../auth/actor';
 import type { DB } from '../db/schema';
-import { ekspeder } from '../ekspedering/ekspeder';
+import { ekspederJournalpost } from '../ekspedering/ekspeder';
 import { createJournalpost, journalfoer } from '../journalpost/journalpost.service';
 import { besvarOppgave } from '../oppgave/besvar-oppgave';
 import { opprettOppgave } from '../oppgave/oppgave.service';
@@ -49,7 +49,7 @@ export async function seedSaksbehandling(db: Kysely<DB>, now = new Date()): Prom
       { korrespondanseparttype: 'IK', navn: 'Lise Leder', brukerId: lise!.bruker.systemId },
     ],
   });
-  await ekspeder(db, kari!, notat, {});
+  await db.transaction().execute((trx) => ekspederJournalpost(trx, kari!, notat));
 
   // An approved letter (Godkjent → F) waiting for Kari to expedite it.
   const brev = await createJournalpost(db, kari!, gate, { journalposttype: 'U', tittel: 'Varsel om anleggsarbeid til naboer', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Naboer i Kirkeveien', postadresse: 'Kirkeveien 1-9' }] });
@@ -66,7 +66,7 @@ export async function seedSaksbehandling(db: Kysely<DB>, now = new Date()): Prom
   await endreSaksstatus(db, arne!, vei, 'kontroller');
   const ferdig = await createSak(db, ola!, { tittel: 'Innkjøp av brøytestikker 2026', sakstype: 'ES' });
   const x = await createJournalpost(db, ola!, ferdig, { journalposttype: 'X', tittel: 'Notat om bestilling' });
-  await ekspeder(db, ola!, x, {});
+  await db.transaction().execute((trx) => ekspederJournalpost(trx, ola!, x));
   await journalfoer(db, arne!, x);
   await endreSaksstatus(db, arne!, ferdig, 'avslutt');
   const feil = await createSak(db, ola!, { tittel: 'Kirkeveien oppgradering', sakstype: 'GS' });
