@@ -47,7 +47,8 @@ const felterFor = (type: ImportChoices['journalposttype'], c?: ImportChoices): I
   ...(c?.tittel.trim() ? { tittel: c.tittel.trim() } : {}),
   ...(c?.forfallsdato ? { forfallsdato: c.forfallsdato } : {}),
   ...(c?.skjerming ? { tilgangskode: c.skjerming.tilgangskode, skjermingsnivaa: c.skjerming.skjermingsnivaa as 1 | 2 | 3, skjermingshjemmel: c.skjerming.skjermingshjemmel ?? '' } : {}),
-  ...(c?.brukOpprinneligAvsender ? { brukOpprinneligAvsender: true } : {}),
+  // Several mails at once: a forwarded one gets its original sender, as the user would choose (§10.3).
+  ...(!c || c.brukOpprinneligAvsender ? { brukOpprinneligAvsender: true } : {}),
 });
 
 /**

@@ -122,9 +122,9 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
           </Select>
         </Field>
         {!malId ? (
-          <Field label={t.lastOppBrev}>
-            <input type="file" onChange={(e) => setFil(e.target.files?.[0] ?? null)} />
-          </Field>
+          <label>
+            {t.lastOppBrev} <input type="file" onChange={(e) => setFil(e.target.files?.[0] ?? null)} />
+          </label>
         ) : null}
         <div className={s.row}>
           <Button disabled={!svarTittel.trim()} onClick={() => void besvar()}>
