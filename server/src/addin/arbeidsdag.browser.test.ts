@@ -182,6 +182,46 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     await expectAccessible('ubehandlet after the day');
   });
 
+  it('names an e-mail recipient without an address before sending, until another channel is chosen (§10.7)', async () => {
+    const brev = await api<Jp & { korrespondanseparter: { systemId: string }[] }>('ola', `/api/saker/${sakId}/journalposter`, {
+      method: 'POST',
+      body: { journalposttype: 'U', tittel: 'Orientering til naboer', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Nabo Uten Epost', postadresse: 'Storgata 7', postnummer: '9000', poststed: 'Fjordvik' }] },
+    });
+    await openFromKurv('mine_saker', 'Mine saker', /Ferdigattest Storgata 5/);
+    await page.getByRole('list', { name: 'Journalposter' }).getByRole('button', { name: new RegExp(`${brev.registreringsId} U Orientering til naboer`) }).click();
+    const ekspeder = page.getByRole('region', { name: 'Ekspeder' });
+    const kanal = ekspeder.getByRole('combobox', { name: /Nabo Uten Epost/ });
+    // No address: paper is proposed; choosing e-mail names the recipient and stops the button.
+    expect(await kanal.inputValue()).toBe('papir');
+    await kanal.selectOption('epost');
+    await ekspeder.getByText(/Mangler e-postadresse.*: Nabo Uten Epost/).waitFor();
+    expect(await ekspeder.getByRole('button', { name: 'Ekspeder' }).isDisabled()).toBe(true);
+    await expectAccessible('ekspeder, missing address');
+    await kanal.selectOption('annen');
+    expect(await ekspeder.getByRole('button', { name: 'Ekspeder' }).isEnabled()).toBe(true);
+  });
+
+  it('a stedfortreder switches to the leader\'s desk: the header says so and the kurver are the leader\'s (§11.3)', async () => {
+    const ola = await api<{ bruker: { systemId: string } }>('ola', '/api/meg');
+    const today = new Date().toISOString().slice(0, 10);
+    await api('lise', '/api/stedfortredere', { method: 'POST', body: { stedfortrederId: ola.bruker.systemId, fraDato: today, tilDato: today } });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
+    const lise = (await api<{ systemId: string; brukernavn: string }[]>('ola', '/api/brukere')).find((b) => b.brukernavn === 'lise')!;
+    await page.getByRole('combobox', { name: 'Stedfortreder for' }).selectOption(lise.systemId);
+    await page.getByText('Du arbeider på vegne av Lise Leder').waitFor();
+    const res = await fetch(`${base}/api/kurver`, { headers: { ...(await ctx.auth('ola')), 'x-paa-vegne-av': lise.systemId } });
+    const kurver = (await res.json()) as { kurv: string; antall: number }[];
+    // A kurv whose count differs between ola's own desk and lise's, so the pane shows whose it is.
+    const egne = await api<{ kurv: string; antall: number }[]>('ola', '/api/kurver');
+    const ulik = kurver.find((k) => egne.find((e) => e.kurv === k.kurv)!.antall !== k.antall)!;
+    expect(ulik).toBeDefined();
+    await page.locator(`[data-kurv="${ulik.kurv}"]`).filter({ hasText: new RegExp(`\\s${ulik.antall}$`) }).waitFor();
+    await expectAccessible('arbeidsbord as stedfortreder');
+    await page.getByRole('combobox', { name: 'Stedfortreder for' }).selectOption('');
+    await page.getByTestId('deputy').waitFor({ state: 'detached' });
+  });
+
   /*
    * INTERIM (until POST /api/journalposter/:id/ekspeder also queues the mail, being unified
    * now): the pane's Ekspeder records E and its effects but sends no mail on this branch, so the
