@@ -69,7 +69,7 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
           : // Several mails: each by its folder, the original sender of a forwarded one (§10.3).
             undefined;
       setProgress({ done: 0, total: mails.length });
-      const done = loaded.length ? await importMails(api, sak.sakId, loaded, choices ?? undefined) : [];
+      const done = loaded.length ? await importMails(api, sak.sakId, loaded, choices) : [];
       const failed: ImportOutcome[] = mails.flatMap((m) => (m.ok ? [] : [{ ok: false as const, subject: m.subject, error: m.error }]));
       const out = [...done, ...failed];
       setProgress({ done: out.length, total: mails.length });

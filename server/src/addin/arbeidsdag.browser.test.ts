@@ -4,12 +4,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { seedDemoIfEmpty } from '../seed/demo-seed';
 import { createTestContext, type TestContext } from '../test/context';
 import { startTestSmtp, type TestSmtp } from '../test/smtp';
+import { createMailSender } from '../utsending/mail-sender';
+import { drainOutbox } from '../utsending/outbox.worker';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarning } from './browser';
 
 /**
  * A saksbehandler's day in the task pane (headless Chromium, /preview with the fake mailbox)
  * against the real server, a real database with the demo data, and a real SMTP server on
- * loopback that the outbox worker delivers to (SMTP_URL), as in production:
+ * loopback that the outbox delivers to (SMTP_URL):
  * §10.3 import → §10.2.1 avskriv TLF → §10.2.2 besvar og avskriv from a template → §10.6 to
  * approval → §11.2 the leader approves → §10.7 ekspeder → the restanse is gone from Ubehandlet.
  * axe-core checks each view visited.
@@ -39,7 +41,7 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
   beforeAll(async () => {
     ensureAddinBuilt();
     smtp = await startTestSmtp();
-    ctx = await createTestContext({ SMTP_URL: smtp.url }, { outbox: true });
+    ctx = await createTestContext({ SMTP_URL: smtp.url });
     await seedDemoIfEmpty(ctx.db, ctx.blobs);
     await ctx.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
@@ -65,8 +67,16 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
   }
   async function api<T>(brukernavn: string, url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
     const res = await fetch(base + url, { method: init.method ?? 'GET', headers: { ...(await ctx.auth(brukernavn)), ...(init.body ? { 'content-type': 'application/json' } : {}) }, ...(init.body ? { body: JSON.stringify(init.body) } : {}) });
-    expect([url, res.status]).toEqual([url, init.method === 'POST' ? expect.any(Number) : 200]);
-    return (await res.json()) as T;
+    const body = (await res.json()) as T;
+    // On failure the problem document is in the message.
+    if (!res.ok) expect({ url, status: res.status, body }).toEqual({ url, status: 'a 2xx', body: null });
+    return body;
+  }
+  /** Waits for `done`, or fails at once with the text of an error the pane shows instead. */
+  async function settled(done: ReturnType<Page['locator']>) {
+    const error = page.locator('.fui-MessageBar').filter({ hasText: /^Feil:/ });
+    await done.or(error).first().waitFor();
+    if (await error.count()) expect(await error.first().textContent()).toBe('no error');
   }
   async function signInAs(navn: string) {
     if (await page.getByRole('button', { name: 'Logg ut' }).isVisible()) await page.getByRole('button', { name: 'Logg ut' }).click();
@@ -168,7 +178,7 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     expect(await ekspeder.getByRole('combobox', { name: /Byggmester AS <post@byggmester.example.no>/ }).inputValue()).toBe('epost');
     await expectAccessible('ekspeder');
     await ekspeder.getByRole('button', { name: 'Ekspeder' }).click();
-    await page.getByTestId('journalstatus').getByText('E').waitFor();
+    await settled(page.getByTestId('journalstatus').getByText('E', { exact: true }));
     const original = await api<Jp>('ola', `/api/journalposter/${importert.systemId}`);
     expect([original.restanse, original.avskrivninger.map((a) => [a.avskrivningsmaate, a.ventende])]).toEqual([false, [['BU', false]]]);
     const ubehandlet = await api<KurvItem[]>('ola', '/api/kurver/ubehandlet');
@@ -212,6 +222,7 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     await page.getByText('Du arbeider på vegne av Lise Leder').waitFor();
     const res = await fetch(`${base}/api/kurver`, { headers: { ...(await ctx.auth('ola')), 'x-paa-vegne-av': lise.systemId } });
     const kurver = (await res.json()) as { kurv: string; antall: number }[];
+    expect([res.status, kurver]).toEqual([200, expect.any(Array)]);
     // A kurv whose count differs between ola's own desk and lise's, so the pane shows whose it is.
     const egne = await api<{ kurv: string; antall: number }[]>('ola', '/api/kurver');
     const ulik = kurver.find((k) => egne.find((e) => e.kurv === k.kurv)!.antall !== k.antall)!;
@@ -227,6 +238,10 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
    * now): the pane's Ekspeder records E and its effects but sends no mail on this branch, so the
    * outbox → SMTP leg is proven with a second letter expedited through /utsending. When the
    * unified route lands, assert smtp.waitForAccepted after the pane's Ekspeder above instead.
+   *
+   * The outbox is drained by the test rather than by the background worker: with the worker
+   * polling beside the pane's requests on PGlite's one connection, a request intermittently did
+   * not find its user ("Brukeren ola finnes ikke i arkivet") — reported, not fixed here.
    */
   it('the outbox delivers an expedited letter to the SMTP server on loopback', async () => {
     const brev = await api<Jp>('ola', '/api/svar', { method: 'POST', body: { maate: 'besvar_uten_avskrivning', journalpostIds: [importert.systemId], tittel: 'Kvittering Storgata 5' } });
@@ -234,7 +249,9 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     await api('ola', `/api/journalposter/${brev.systemId}/brev`, { method: 'POST', body: { malId } });
     const mottaker = brev.korrespondanseparter[0]!;
     await api('ola', `/api/journalposter/${brev.systemId}/utsending`, { method: 'POST', body: { mottakere: [{ korrespondansepartId: (mottaker as unknown as { systemId: string }).systemId, kanal: 'epost' }] } });
-    // The demo data has mail of its own in the outbox: wait for every queued e-mail, then find ours.
+    // The outbox worker's work, done here while the pane is idle (see the note above). The demo
+    // data has mail of its own in the outbox: wait for every queued e-mail, then find ours.
+    await drainOutbox(ctx.db, ctx.blobs, createMailSender(ctx.config.mail), { leaseMs: ctx.config.mail.leaseMs, maxAttempts: ctx.config.mail.maxAttempts });
     const { n } = await ctx.db.selectFrom('utsending').select((eb) => eb.fn.countAll<string>().as('n')).where('kanal', '=', 'epost').executeTakeFirstOrThrow();
     await smtp.waitForAccepted(Number(n));
     const ours = smtp.accepted.filter((m) => m.rcptTo.includes('post@byggmester.example.no'));

@@ -9,8 +9,6 @@ import { createTokenVerifier } from '../auth/token-verifier';
 import { FsBlobStore } from '../blob/fs-blob-store';
 import { type Config, loadConfig } from '../config';
 import type { Database } from '../db/database';
-import { createMailSender } from '../utsending/mail-sender';
-import { startOutboxWorker } from '../utsending/outbox.worker';
 import { createTestDatabase } from './db';
 
 export interface TestContext {
@@ -27,26 +25,19 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/**
- * The whole service against a fresh real database, for one test file. `outbox`: run the outbox
- * worker in the process as main.ts does (kicked after each expedition; SMTP_URL in `env`).
- */
-export async function createTestContext(env: Record<string, string> = {}, opts: { outbox?: boolean } = {}): Promise<TestContext> {
+/** The whole service against a fresh real database, for one test file. */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'arkiv-ctx-'));
   const config = loadConfig({ ARKIV_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const database = await createTestDatabase();
   const devSigner = await loadDevSigner(config.auth);
   const verify = createTokenVerifier(config.auth, devSigner.jwks);
   const blobs = new FsBlobStore(path.join(dataDir, 'blobs'));
-  const outbox = opts.outbox
-    ? startOutboxWorker(database.db, blobs, createMailSender(config.mail), { leaseMs: config.mail.leaseMs, maxAttempts: config.mail.maxAttempts, pollMs: config.mail.pollMs })
-    : undefined;
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, database, db: database.db, blobs, verify, devSigner, ...(outbox ? { outbox } : {}) }, { logger: false });
+    app = await buildApp({ config, database, db: database.db, blobs, verify, devSigner }, { logger: false });
     await app.ready();
   } catch (err) {
-    await outbox?.stop();
     await database.close();
     throw err;
   }
@@ -76,7 +67,6 @@ export async function createTestContext(env: Record<string, string> = {}, opts: 
     },
     async close() {
       await app.close();
-      await outbox?.stop();
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
     },
