@@ -1,12 +1,12 @@
 import { Button, Field, makeStyles, Select, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { createApi } from './api/client';
-import type { Bruker, Meg, Stedfortrederfor } from './api/types';
+import { createApi, PAA_VEGNE_AV_HEADER } from './api/client';
+import type { Bruker, Meg } from './api/types';
 import { type Lang, STRINGS, I18nContext } from './i18n/strings';
 import type { MailboxPort } from './office/port';
 import { Arbeidsbord } from './views/Arbeidsbord';
 import { Compose } from './views/Compose';
-import { ErrorBar, isNotAvailable, useLoad } from './views/common';
+import { ErrorBar, useLoad } from './views/common';
 import { Importer } from './views/Importer';
 import { JournalpostView } from './views/JournalpostView';
 import { recentSaker, type Route } from './views/nav';
@@ -56,12 +56,18 @@ function Shell({ port, baseUrl, auth, lang, setLang, onSignOut }: { port: Mailbo
   const deskRef = useRef<Bruker | null>(null);
   deskRef.current = paaVegneAv;
   const api = useMemo(
-    () => createApi({ baseUrl, getToken: () => auth.getToken(), extraHeaders: (): Record<string, string> => (deskRef.current ? { 'x-arkiv-paa-vegne-av': deskRef.current.systemId } : {}) }),
+    () => createApi({ baseUrl, getToken: () => auth.getToken(), extraHeaders: (): Record<string, string> => (deskRef.current ? { [PAA_VEGNE_AV_HEADER]: deskRef.current.systemId } : {}) }),
     [auth, baseUrl],
   );
   const meg = useLoad(() => api.meg(), [api]);
   const kodelister = useLoad(() => api.kodelister(), [api]);
-  const deputyFor = useLoad(() => api.stedfortrederFor().catch((e: unknown) => (isNotAvailable(e) ? ([] as Stedfortrederfor[]) : Promise.reject(e))), [api]);
+  // The leaders whose desk I may take over today (GET /api/stedfortredere lists both directions).
+  const deputyFor = useLoad(async () => {
+    const [me, all] = await Promise.all([api.meg(), api.stedfortredere()]);
+    const today = new Date().toISOString().slice(0, 10);
+    const leaders = all.filter((x) => x.stedfortrederId === me.bruker.systemId && x.fraDato <= today && today <= x.tilDato);
+    return [...new Map(leaders.map((x) => [x.lederId, { systemId: x.lederId, brukernavn: x.lederBrukernavn, navn: x.lederNavn } satisfies Bruker])).values()];
+  }, [api]);
   // The ribbon button that opened the pane says where to start (manifest.xml: ?view=importer|arbeidsbord).
   const [route, setRoute] = useState<Route>(() => (new URLSearchParams(location.search).get('view') === 'importer' ? { view: 'importer' } : { view: 'arbeidsbord' }));
   const [refreshKey, setRefreshKey] = useState(0);
@@ -120,11 +126,16 @@ function Shell({ port, baseUrl, auth, lang, setLang, onSignOut }: { port: Mailbo
         </Text>
         {deputyFor.data?.length ? (
           <Field label={t.stedfortreder}>
-            <Select size="small" value={paaVegneAv?.systemId ?? ''} onChange={(_, d) => setPaaVegneAv(deputyFor.data?.find((x) => x.bruker.systemId === d.value)?.bruker ?? null)}>
+            <Select size="small" value={paaVegneAv?.systemId ?? ''} onChange={(_, d) => {
+                setPaaVegneAv(deputyFor.data?.find((x) => x.systemId === d.value) ?? null);
+                setRoute({ view: 'arbeidsbord' });
+                setRefreshKey((k) => k + 1);
+              }}
+            >
               <option value="">{t.egetBord}</option>
               {deputyFor.data.map((x) => (
-                <option key={x.bruker.systemId} value={x.bruker.systemId}>
-                  {x.bruker.navn}
+                <option key={x.systemId} value={x.systemId}>
+                  {x.navn}
                 </option>
               ))}
             </Select>

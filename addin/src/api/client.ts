@@ -1,39 +1,53 @@
 import { createHttp, type Http, type HttpOptions, query } from './http';
 import type {
   AvskrivInput,
+  Bruker,
   BesvarInput,
   DevBruker,
-  EkspederInput,
-  EkspederResultat,
-  EpostImportResultat,
+  EkspederBody,
   Historikk,
-  ImportertEpost,
+  ImportFelter,
+  ImportResultat,
   JournalpostCreate,
   JournalpostUpdate,
   JournalpostView,
   Kodelister,
+  Kurv,
   KurvElement,
-  KurvKode,
   KurvTelling,
   Mal,
   Meg,
   MerknadCreate,
   Oppgave,
-  OppgaveInput,
+  OppgaveCreate,
   OppgaveSvar,
   Page,
   SakCreate,
   SakUpdate,
   SakView,
   SkjermingInput,
-  Stedfortrederfor,
+  Stedfortreder,
 } from './types';
 
-/**
- * One function per server call. Marked [planned] are the endpoints issues 3 and 5 add;
- * against a server without them they throw ApiError with `notAvailable` true, which the views
- * show as "not available on this server" instead of failing.
- */
+/** The header a stedfortreder sends to act on the leader's desk (server/src/plugins/auth.plugin.ts, §11.3). */
+export const PAA_VEGNE_AV_HEADER = 'x-paa-vegne-av';
+
+/** A message for the server's mail import: the raw MIME (.eml) or Outlook file (.msg) as Outlook gave it. */
+export interface RawMessage {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  readonly name: string;
+}
+
+function importForm(felter: ImportFelter & { sakTittel?: string; sakstype?: string }, messages: readonly RawMessage[]): FormData {
+  const form = new FormData();
+  // The server reads the fields first and then streams the files: fields go in before the files.
+  for (const [k, v] of Object.entries(felter)) if (v !== undefined && v !== '') form.set(k, String(v));
+  for (const m of messages) form.append('fil', new Blob([m.bytes as Uint8Array<ArrayBuffer>], { type: m.contentType }), m.name);
+  return form;
+}
+
+/** One function per server call, with the server's own paths and shapes (@arkiv/shared). */
 export function createApi(options: HttpOptions) {
   const http: Http = createHttp(options);
   const id = encodeURIComponent;
@@ -43,6 +57,7 @@ export function createApi(options: HttpOptions) {
     health: () => http.json<{ status: 'ok'; database: string }>('GET', '/api/health'),
     kodelister: () => http.json<Kodelister>('GET', '/api/kodelister'),
     meg: () => http.json<Meg>('GET', '/api/meg'),
+    brukere: () => http.json<Bruker[]>('GET', '/api/brukere'),
     devBrukere: () => http.json<DevBruker[]>('GET', '/api/dev/brukere'),
     devLogin: (brukernavn: string) => http.json<{ token: string; expiresIn: number }>('POST', '/api/dev/login', { brukernavn }),
 
@@ -78,34 +93,33 @@ export function createApi(options: HttpOptions) {
     },
     dokumentInnhold: (dokumentId: string, variantformat: 'P' | 'A' | 'O' = 'P') => http.blob(`/api/dokumenter/${id(dokumentId)}/innhold${query({ variantformat })}`),
 
-    // [planned, issue 3] Kurver on the arbeidsbord
+    // Kurver on the arbeidsbord (DOMAIN.md §5): for the user, or for the leader one deputizes for
     kurver: () => http.json<KurvTelling[]>('GET', '/api/kurver'),
-    kurv: (kurv: KurvKode, q: { limit?: number; offset?: number } = {}) => http.json<Page<KurvElement>>('GET', `/api/kurver/${id(kurv)}${query(q)}`),
-    // [planned, issue 3] Avskrivning and answers (§10.2)
+    kurv: (kurv: Kurv) => http.json<KurvElement[]>('GET', `/api/kurver/${id(kurv)}`),
+    // Avskrivning and written answers (§10.2)
     avskriv: (jpId: string, input: AvskrivInput) => http.json<JournalpostView>('POST', `/api/journalposter/${id(jpId)}/avskrivninger`, input),
-    besvar: (jpId: string, input: BesvarInput) => http.json<JournalpostView>('POST', `/api/journalposter/${id(jpId)}/besvar`, input),
-    // [planned, issue 3] Oppgaver and approval (§10.6, §11.2, §12.1)
+    /** §10.2.2: creates the U reply (recipients copied from the senders) and returns it. */
+    besvar: (input: BesvarInput) => http.json<JournalpostView>('POST', '/api/svar', input),
+    // Templates (§10.4)
+    maler: (q: { journalposttype?: string; sakstype?: string } = {}) => http.json<Mal[]>('GET', `/api/maler${query(q)}`),
+    skrivBrev: (jpId: string, input: { malId: string; standardtekstIds?: string[]; fritekst?: string }) => http.json<JournalpostView>('POST', `/api/journalposter/${id(jpId)}/brev`, input),
+    // Oppgaver and approval (§10.6, §11.2, §12.1)
     oppgaver: (jpId: string) => http.json<Oppgave[]>('GET', `/api/journalposter/${id(jpId)}/oppgaver`),
-    sendOppgave: (jpId: string, input: OppgaveInput) => http.json<Oppgave[]>('POST', `/api/journalposter/${id(jpId)}/oppgaver`, input),
+    getOppgave: (oppgaveId: string) => http.json<Oppgave>('GET', `/api/oppgaver/${id(oppgaveId)}`),
+    sendOppgave: (input: OppgaveCreate) => http.json<Oppgave[]>('POST', '/api/oppgaver', input),
+    tilGodkjenning: (jpId: string, input: { mottakerId: string; merknad?: string }) => http.json<Oppgave[]>('POST', `/api/journalposter/${id(jpId)}/til-godkjenning`, input),
     svarOppgave: (oppgaveId: string, input: OppgaveSvar) => http.json<Oppgave>('POST', `/api/oppgaver/${id(oppgaveId)}/svar`, input),
+    lestOppgave: (oppgaveId: string) => http.json<Oppgave>('POST', `/api/oppgaver/${id(oppgaveId)}/lest`),
     deaktiverOppgave: (oppgaveId: string) => http.json<Oppgave>('POST', `/api/oppgaver/${id(oppgaveId)}/deaktiver`),
-    fjernFraKurv: (oppgaveId: string) => http.json<void>('DELETE', `/api/oppgaver/${id(oppgaveId)}/kurv`),
-    // [planned, issue 3] Ekspedering (§10.7)
-    ekspederForhaandsvisning: (jpId: string, input: EkspederInput) => http.json<{ mangler: { korrespondansepartId: string; navn: string; melding: string }[] }>('POST', `/api/journalposter/${id(jpId)}/ekspeder/forhaandsvisning`, input),
-    /** A mail already sent from Outlook: record it as expedited without sending again (§10.3). */
-    markerEkspedert: (jpId: string) => http.json<JournalpostView>('POST', `/api/journalposter/${id(jpId)}/ekspeder`, { alleredeSendt: true }),
-    ekspeder: (jpId: string, input: EkspederInput) => http.json<EkspederResultat>('POST', `/api/journalposter/${id(jpId)}/ekspeder`, input),
-    // [planned, issue 3] Stedfortreder (§11.3): whose desk the user may take over
-    stedfortrederFor: () => http.json<Stedfortrederfor[]>('GET', '/api/meg/stedfortreder-for'),
-    // [planned, issue 5] Mail import on the server and templates
-    importerEpost: (sakId: string, mime: Blob, filnavn: string, fields: { journalposttype: string; tittel?: string; forfallsdato?: string }) => {
-      const form = new FormData();
-      for (const [k, v] of Object.entries(fields)) if (v) form.set(k, v);
-      form.set('fil', mime, filnavn);
-      return http.form<EpostImportResultat>(`/api/saker/${id(sakId)}/epost`, form);
-    },
-    importertEpost: (internetMessageId: string) => http.json<ImportertEpost | null>('GET', `/api/epost/importert${query({ internetMessageId })}`),
-    maler: (journalposttype?: string) => http.json<Mal[]>('GET', `/api/maler${query({ journalposttype })}`),
+    fjernFraKurv: (oppgaveId: string) => http.json<Oppgave>('POST', `/api/oppgaver/${id(oppgaveId)}/fjern`),
+    // Ekspedering (§10.7): status E, channel per recipient, the outbox sends the e-mail
+    ekspeder: (jpId: string, input: EkspederBody) => http.json<JournalpostView>('POST', `/api/journalposter/${id(jpId)}/ekspeder`, input),
+    // Stedfortreder (§11.3): my deputies and whose desk I may take over
+    stedfortredere: () => http.json<Stedfortreder[]>('GET', '/api/stedfortredere'),
+    // Mail import on the server (§10.3): duplicates, forwarded senders and sent mail are its business
+    importer: (sakId: string, felter: ImportFelter, messages: readonly RawMessage[]) => http.form<{ resultater: ImportResultat[] }>(`/api/saker/${id(sakId)}/import`, importForm(felter, messages)),
+    importerNySak: (sak: { sakTittel: string; sakstype: string }, felter: ImportFelter, messages: readonly RawMessage[]) => http.form<{ resultater: ImportResultat[] }>('/api/import', importForm({ ...felter, ...sak }, messages)),
+    sisteSaker: () => http.json<{ systemId: string; saksnummer: string; tittel: string }[]>('GET', '/api/import/siste-saker'),
   };
 }
 

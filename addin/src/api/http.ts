@@ -6,6 +6,8 @@ export interface Problem {
   readonly title: string;
   readonly detail?: string;
   readonly errors?: readonly { field: string; message: string }[];
+  /** already_imported (409): the journalpost the message was imported as, e.g. /api/journalposter/<id>. */
+  readonly existing?: string;
 }
 
 export class ApiError extends Error {
@@ -16,7 +18,7 @@ export class ApiError extends Error {
   get status() {
     return this.problem.status;
   }
-  /** The server on this branch does not have the endpoint (yet): 404 on a route, not on a record. */
+  /** The server does not have the endpoint (an older server): 404 on a route, not on a record. */
   get notAvailable() {
     return this.problem.status === 404 && this.problem.code === 'route_not_found';
   }
@@ -51,7 +53,7 @@ export function createHttp(opts: HttpOptions): Http {
       let problem: Problem;
       try {
         const p = (await res.json()) as Partial<Problem> & { error?: string; message?: string };
-        problem = { status: res.status, code: p.code ?? (res.status === 404 && p.message?.startsWith('Route ') ? 'route_not_found' : 'http_error'), title: p.title ?? p.error ?? res.statusText, ...(p.detail ?? p.message ? { detail: p.detail ?? p.message } : {}), ...(p.errors ? { errors: p.errors } : {}) };
+        problem = { status: res.status, code: p.code ?? (res.status === 404 && p.message?.startsWith('Route ') ? 'route_not_found' : 'http_error'), title: p.title ?? p.error ?? res.statusText, ...(p.detail ?? p.message ? { detail: p.detail ?? p.message } : {}), ...(p.errors ? { errors: p.errors } : {}), ...(typeof p.existing === 'string' ? { existing: p.existing } : {}) };
       } catch {
         problem = { status: res.status, code: 'http_error', title: res.statusText };
       }

@@ -1,7 +1,8 @@
-import type { LoadedMail, MailAddress } from '../office/port';
+import { isLocked } from '@arkiv/shared';
+import type { LoadedMail } from '../office/port';
 import type { Api } from './client';
 import { ApiError } from './http';
-import type { JournalpostView, SkjermingInput } from './types';
+import type { ImportFelter, ImportResultat, JournalpostView, SkjermingInput } from './types';
 
 /** What the user checked and corrected before importing one mail (§10.3). */
 export interface ImportChoices {
@@ -9,82 +10,85 @@ export interface ImportChoices {
   readonly tittel: string;
   readonly tittel2?: string;
   readonly forfallsdato?: string;
-  /** The sender to register for an incoming mail (the original sender of a forwarded mail, if chosen). */
-  readonly avsender?: MailAddress | null;
+  /** A forwarded mail: register the original sender instead of the last forwarder. */
+  readonly brukOpprinneligAvsender?: boolean;
   readonly skjerming?: SkjermingInput | null;
-  /** Titles per attachment, by index; empty keeps the file name. */
-  readonly vedleggTitler?: readonly string[];
 }
 
-export interface ImportResult {
-  readonly journalpost: JournalpostView;
-  /** A sent mail must be expedited on import (§10.3); false when the server lacks the function. */
-  readonly ekspedert: boolean | null;
-}
+/** One message's outcome: the journalpost, or the server's reason (with the existing one for a duplicate). */
+export type ImportOutcome =
+  | { readonly ok: true; readonly subject: string; readonly journalpost: JournalpostView; readonly ekspedert: boolean; readonly advarsler: readonly string[] }
+  | { readonly ok: false; readonly subject: string; readonly error: string; readonly existingJournalpostId?: string };
 
 const IMPORTED_KEY = 'arkiv.importert';
+const idFromLink = (link: string | undefined) => link?.split('/').pop();
 
-/** Already-imported mails: the server's lookup when it has one, else what this browser imported. */
-export async function findImported(api: Api, internetMessageId: string | null): Promise<{ registreringsId: string; journalpostId: string } | null> {
+/**
+ * Mails this browser imported, to say "already imported" before the user tries again. The server
+ * is the authority: it answers a second import with 409 already_imported and a link.
+ */
+export function findImported(internetMessageId: string | null): { registreringsId: string; journalpostId: string } | null {
   if (!internetMessageId) return null;
-  try {
-    const hit = await api.importertEpost(internetMessageId);
-    if (hit) return hit;
-  } catch (err) {
-    if (!(err instanceof ApiError && err.notAvailable)) throw err;
-  }
   const local = JSON.parse(localStorage.getItem(IMPORTED_KEY) ?? '{}') as Record<string, { registreringsId: string; journalpostId: string }>;
   return local[internetMessageId] ?? null;
 }
 
-function rememberImported(internetMessageId: string | null, jp: JournalpostView) {
+function rememberImported(internetMessageId: string | null, jp: { registreringsId: string; systemId: string }) {
   if (!internetMessageId) return;
   const local = JSON.parse(localStorage.getItem(IMPORTED_KEY) ?? '{}') as Record<string, unknown>;
   local[internetMessageId] = { registreringsId: jp.registreringsId, journalpostId: jp.systemId };
   localStorage.setItem(IMPORTED_KEY, JSON.stringify(local));
 }
 
-const blob = (bytes: Uint8Array, type: string) => new Blob([bytes as BlobPart], { type });
+const felterFor = (type: ImportChoices['journalposttype'], c?: ImportChoices): ImportFelter => ({
+  // Inbox → I, Sent Items → U; N and X are sent mail registered as notat (§10.3).
+  retning: type === 'I' ? 'mottatt' : 'sendt',
+  ...(type === 'N' || type === 'X' ? { journalposttype: type } : {}),
+  ...(c?.tittel.trim() ? { tittel: c.tittel.trim() } : {}),
+  ...(c?.forfallsdato ? { forfallsdato: c.forfallsdato } : {}),
+  ...(c?.skjerming ? { tilgangskode: c.skjerming.tilgangskode, skjermingsnivaa: c.skjerming.skjermingsnivaa as 1 | 2 | 3, skjermingshjemmel: c.skjerming.skjermingshjemmel ?? '' } : {}),
+  // Several mails at once: a forwarded one gets its original sender, as the user would choose (§10.3).
+  ...(!c || c.brukOpprinneligAvsender ? { brukOpprinneligAvsender: true } : {}),
+});
 
 /**
- * Imports one loaded mail into a sak with the server's own calls: a journalpost with the
- * korrespondansepart from the mail, the whole message (.eml) as hoveddokument and each
- * attachment as vedlegg. A sent mail (U) is then expedited.
+ * Imports mails into a sak through the server's mail import (POST /api/saker/:id/import) with
+ * the raw message from Outlook: the server parses it, registers sender/recipients (the original
+ * sender of a forwarded mail on request), stores the message and its attachments, refuses a
+ * duplicate (409 with a link), and expedites a sent mail (§10.3). Received and sent mails go in
+ * one request each; `choices` apply when a single mail is imported.
  */
-export async function importMail(api: Api, sakId: string, mail: LoadedMail & { ok: true }, choices: ImportChoices): Promise<ImportResult> {
-  const { item } = mail;
-  const incoming = choices.journalposttype === 'I';
-  const parter = incoming
-    ? [choices.avsender ?? item.from].filter((a): a is MailAddress => !!a).map((a) => ({ korrespondanseparttype: 'EA' as const, navn: a.name || a.email, epostadresse: a.email }))
-    : choices.journalposttype === 'U'
-      ? item.to.map((a) => ({ korrespondanseparttype: 'EM' as const, navn: a.name || a.email, epostadresse: a.email }))
-      : [];
-  const dato = item.dateTimeCreated.slice(0, 10);
-  let jp = await api.createJournalpost(sakId, {
-    journalposttype: choices.journalposttype,
-    tittel: choices.tittel.trim() || item.subject || '(uten emne)',
-    ...(choices.tittel2 ? { tittel2: choices.tittel2 } : {}),
-    ...(choices.forfallsdato ? { forfallsdato: choices.forfallsdato } : {}),
-    ...(choices.skjerming ? { skjerming: choices.skjerming } : {}),
-    dokumentdato: dato,
-    ...(incoming ? { mottattDato: item.dateTimeCreated } : {}),
-    ...(parter.length ? { korrespondanseparter: parter } : {}),
-  });
-  jp = await api.uploadDokument(jp.systemId, blob(mail.mime.bytes, mail.mime.contentType), mail.mime.name, { tittel: jp.tittel, tilknytning: 'H' });
-  for (const [i, a] of mail.attachments.entries()) {
-    const tittel = choices.vedleggTitler?.[i]?.trim();
-    jp = await api.uploadDokument(jp.systemId, blob(a.bytes, a.contentType), a.name, { ...(tittel ? { tittel } : {}), tilknytning: 'V' });
+export async function importMails(api: Api, sakId: string, mails: readonly (LoadedMail & { ok: true })[], choices?: ImportChoices): Promise<ImportOutcome[]> {
+  const groups = new Map<ImportChoices['journalposttype'], (LoadedMail & { ok: true })[]>();
+  for (const m of mails) {
+    const type = choices?.journalposttype ?? (m.item.direction === 'sent' ? 'U' : 'I');
+    groups.set(type, [...(groups.get(type) ?? []), m]);
   }
-  let ekspedert: boolean | null = null;
-  if (choices.journalposttype === 'U') {
+  const outcomes = new Map<LoadedMail, ImportOutcome>();
+  for (const [type, group] of groups) {
+    let resultater: readonly ImportResultat[];
     try {
-      jp = await api.markerEkspedert(jp.systemId);
-      ekspedert = true;
+      resultater = (await api.importer(sakId, felterFor(type, choices), group.map((m) => m.mime))).resultater;
     } catch (err) {
-      if (!(err instanceof ApiError && err.notAvailable)) throw err;
-      ekspedert = false;
+      // One message: the server answers with the problem itself (e.g. 409 already_imported).
+      if (!(err instanceof ApiError) || group.length !== 1) throw err;
+      const existing = idFromLink(err.problem.existing);
+      outcomes.set(group[0]!, { ok: false, subject: group[0]!.item.subject, error: err.message, ...(existing ? { existingJournalpostId: existing } : {}) });
+      continue;
+    }
+    for (const [i, m] of group.entries()) {
+      const r = resultater[i];
+      if (!r?.journalpostId) {
+        const existing = idFromLink(r?.problem?.existing);
+        outcomes.set(m, { ok: false, subject: m.item.subject, error: r?.problem?.detail ?? 'Ukjent feil', ...(existing ? { existingJournalpostId: existing } : {}) });
+        continue;
+      }
+      let jp = await api.getJournalpost(r.journalpostId);
+      // Title line 2 is not a field of the import; set it on the new journalpost.
+      if (choices?.tittel2?.trim() && group.length === 1 && !isLocked(jp.journalstatus)) jp = await api.updateJournalpost(jp.systemId, { tittel2: choices.tittel2.trim() });
+      rememberImported(m.item.internetMessageId, jp);
+      outcomes.set(m, { ok: true, subject: m.item.subject, journalpost: jp, ekspedert: jp.journalstatus === 'E', advarsler: r.advarsler ?? [] });
     }
   }
-  rememberImported(item.internetMessageId, jp);
-  return { journalpost: jp, ekspedert };
+  return mails.map((m) => outcomes.get(m)!);
 }

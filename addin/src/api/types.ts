@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { BrukerRef, HistorikkView, JournalpostCreate, JournalpostUpdate, JournalpostView, MerknadCreate, SakCreate, SakUpdate, SakView, SkjermingInput } from '@arkiv/shared';
+import type { BrukerRef, EkspederInput, HistorikkView, Kurv, KurvItem, OppgaveViewT, JournalpostCreate, JournalpostUpdate, JournalpostView, MerknadCreate, SakCreate, SakUpdate, SakView, SkjermingInput } from '@arkiv/shared';
 
 /** Types the server already publishes (from @arkiv/shared), re-exported for the pane. */
 export type { JournalpostCreate, JournalpostUpdate, JournalpostView, MerknadCreate, SakCreate, SakUpdate, SakView, SkjermingInput };
@@ -35,101 +35,59 @@ export interface Kodelister {
   readonly [list: string]: unknown;
 }
 
-/*
- * Shapes of endpoints that issues 3 and 5 add to the server (not on this branch). They follow
- * the issues' text; when those land in @arkiv/shared, import them from there instead.
- */
-export type KurvKode =
-  | 'UBEHANDLET'
-  | 'FORFALL'
-  | 'I_ARBEID'
-  | 'MOTTATTE_OPPGAVER'
-  | 'SENDT_TIL_GODKJENNING'
-  | 'MOTTATT_FOR_GODKJENNING'
-  | 'KOPIER'
-  | 'OBS_SAKER'
-  | 'MINE_SAKER'
-  | 'SISTE_SAKER';
+/** The saksbehandling API (issues 3 and 5), from @arkiv/shared: one source for server and pane. */
+export type { AvskrivInput, BesvarInput, EkspederInput, Kanal, Kurv, OppgaveCreate, OppgaveSvar } from '@arkiv/shared';
+export { KURVER } from '@arkiv/shared';
+export type KurvElement = Static<typeof KurvItem>;
+export type Oppgave = OppgaveViewT;
 export interface KurvTelling {
-  readonly kurv: KurvKode;
+  readonly kurv: Kurv;
   readonly antall: number;
 }
-export interface KurvElement {
-  readonly journalpostId?: string;
-  readonly sakId?: string;
-  readonly oppgaveId?: string;
-  readonly tittel: string;
-  readonly saksnummer?: string;
-  readonly registreringsId?: string;
-  readonly journalposttype?: string;
-  readonly journalstatus?: string;
-  readonly forfallsdato?: string | null;
-}
-export interface AvskrivInput {
-  readonly avskrivningsmaate: string;
-  readonly merknad?: string;
-  readonly svarJournalpostId?: string;
-}
-/** §10.2.2: the four ways to answer in writing. */
-export type BesvarMaate = 'AVSKRIV_MED_FERDIG_SVAR' | 'BESVAR_OG_AVSKRIV' | 'FORELOEPIG_SVAR' | 'BESVAR_UTEN_AVSKRIVING';
-export interface BesvarInput {
-  readonly maate: BesvarMaate;
-  readonly journalposttype: 'U' | 'N' | 'X';
-  readonly tittel: string;
-  readonly malId?: string;
-  readonly besvarer?: readonly string[];
-}
+/**
+ * POST /api/journalposter/:id/ekspeder (§10.7): the channel per recipient, and (being unified
+ * with the outbox now) the main document as mail text or attachment and a free mail text.
+ */
+export type EkspederBody = EkspederInput & { readonly hoveddokumentSom?: 'tekst' | 'vedlegg'; readonly epostTekst?: string };
+/** GET /api/maler (server/src/maler/mal.routes.ts). */
 export interface Mal {
   readonly systemId: string;
   readonly navn: string;
+  readonly sakstype: string | null;
   readonly journalposttype: string;
+  readonly versjonsnummer: number;
 }
-export interface Oppgave {
+/** GET /api/stedfortredere: my deputies and those I deputize for (server/src/stedfortreder). */
+export interface Stedfortreder {
   readonly systemId: string;
-  readonly oppgavetype: string;
-  readonly journalpostId: string;
-  readonly tittel: string;
-  readonly fra: Bruker;
-  readonly til: Bruker;
-  readonly merknad: string | null;
-  readonly aktiv: boolean;
-  readonly svar: string | null;
-  readonly abilities?: Record<string, boolean>;
+  readonly fraDato: string;
+  readonly tilDato: string;
+  readonly tilgangskoder: string[];
+  readonly lederId: string;
+  readonly lederBrukernavn: string;
+  readonly lederNavn: string;
+  readonly stedfortrederId: string;
+  readonly stedfortrederBrukernavn: string;
+  readonly stedfortrederNavn: string;
 }
-export interface OppgaveInput {
-  readonly oppgavetype: string;
-  readonly mottakere: readonly string[];
-  readonly merknad?: string;
+/** POST /api/saker/:id/import and /api/import: one result per message (server/src/mail/import.routes.ts). */
+export interface ImportResultat {
+  readonly filnavn: string;
+  readonly status: number;
+  readonly journalpostId?: string;
+  readonly sakId?: string;
+  readonly tittel?: string;
+  readonly advarsler?: string[];
+  readonly foreslaattAvsender?: { navn: string | null; epost: string } | null;
+  readonly problem?: { code: string; detail: string; existing?: string };
 }
-export interface OppgaveSvar {
-  readonly svar: string;
-  readonly merknad?: string;
-  readonly videresendTil?: string;
-}
-export type Kanal = 'EPOST' | 'PAPIR' | 'ANNEN';
-export interface EkspederMottaker {
-  readonly korrespondansepartId: string;
-  readonly kanal: Kanal;
-}
-export interface EkspederInput {
-  readonly mottakere: readonly EkspederMottaker[];
-  readonly hoveddokumentSom: 'BRODTEKST' | 'VEDLEGG';
-  readonly epostTekst?: string;
-}
-export interface EkspederResultat {
-  readonly mottakere: readonly { korrespondansepartId: string; navn: string; kanal: Kanal; status: 'sendt' | 'utskrift' | 'feilet'; melding?: string }[];
-}
-export interface Stedfortrederfor {
-  readonly bruker: Bruker;
-  readonly fra: string;
-  readonly til: string;
-}
-export interface EpostImportResultat {
-  readonly journalpost: JournalpostView;
-}
-export interface ImportertEpost {
-  readonly internetMessageId: string;
-  readonly journalpostId: string;
-  readonly registreringsId: string;
-  readonly saksnummer: string;
+export interface ImportFelter {
+  readonly retning: 'mottatt' | 'sendt';
+  readonly journalposttype?: 'N' | 'X';
+  readonly tittel?: string;
+  readonly forfallsdato?: string;
+  readonly tilgangskode?: string;
+  readonly skjermingsnivaa?: 1 | 2 | 3;
+  readonly skjermingshjemmel?: string;
+  readonly brukOpprinneligAvsender?: boolean;
 }

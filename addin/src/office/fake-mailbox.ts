@@ -13,20 +13,30 @@ export interface FakeMail {
 
 const enc = new TextEncoder();
 
+const b64 = (text: string) => {
+  let bin = '';
+  for (const byte of enc.encode(text)) bin += String.fromCharCode(byte);
+  return btoa(bin);
+};
+/** RFC 2047 for non-ASCII header text, as Outlook writes it. */
+const word = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${b64(text)}?=`);
+
+/** The message as Outlook's getAsFileAsync gives it: RFC 5322 MIME, attachments as base64 parts. */
 function mime(mail: FakeMail): string {
-  const addr = (a: MailAddress) => `"${a.name}" <${a.email}>`;
-  return [
+  const addr = (a: MailAddress) => `"${word(a.name)}" <${a.email}>`;
+  const head = [
     `Message-ID: ${mail.item.internetMessageId ?? `<${mail.item.itemId}@preview>`}`,
     `Date: ${new Date(mail.item.dateTimeCreated).toUTCString()}`,
     `From: ${mail.item.from ? addr(mail.item.from) : ''}`,
     `To: ${mail.item.to.map(addr).join(', ')}`,
-    `Subject: ${mail.item.subject}`,
+    `Subject: ${word(mail.item.subject)}`,
     'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    mail.body,
-    '',
-  ].join('\r\n');
+  ];
+  const text = ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', b64(mail.body)];
+  if (!mail.attachments.length) return [...head, ...text, ''].join('\r\n');
+  const boundary = `=_arkiv_${mail.item.itemId}`;
+  const parts = mail.attachments.map((a) => [`--${boundary}`, `Content-Type: ${a.contentType}; name="${word(a.name)}"`, `Content-Disposition: attachment; filename="${word(a.name)}"`, 'Content-Transfer-Encoding: base64', '', b64(a.text)].join('\r\n'));
+  return [...head, `Content-Type: multipart/mixed; boundary="${boundary}"`, '', `--${boundary}`, ...text, ...parts, `--${boundary}--`, ''].join('\r\n');
 }
 
 export function sampleMails(user: MailAddress, now = new Date()): FakeMail[] {

@@ -1,18 +1,22 @@
-import { Button, Field, Select, Subtitle2, Textarea, Input } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Subtitle2, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Api } from '../api/client';
-import type { BesvarMaate, JournalpostView, Kodelister } from '../api/types';
+import type { AvskrivInput, BesvarInput, JournalpostView, Kodelister } from '../api/types';
 import { useT } from '../i18n/strings';
 import type { MailboxPort } from '../office/port';
 import { ErrorBar, useLoad, useStyles } from './common';
 import type { Navigate } from './nav';
 
-const MAATER: readonly BesvarMaate[] = ['AVSKRIV_MED_FERDIG_SVAR', 'BESVAR_OG_AVSKRIV', 'FORELOEPIG_SVAR', 'BESVAR_UTEN_AVSKRIVING'];
+type Maate = BesvarInput['maate'];
+const MAATER: readonly Maate[] = ['besvar_og_avskriv', 'forelopig_svar', 'besvar_uten_avskrivning'];
+/** Codes that name the reply journalpost (§10.2: "document and its answer" can be found again). */
+const MED_SVAR = ['BU', 'BI', 'BX', 'NX'];
 
 /**
  * Behandle (§10.2): avskriv with only the codes the dokumenttype allows (from the server's
- * kodelister; TLF asks for a merknad), the four ways to answer in writing, a letter or notat
- * from a template, or an answer by mail in Outlook.
+ * kodelister; TLF asks for a merknad; BU/BI/BX/NX point at the finished reply), or answer in
+ * writing (POST /api/svar): a U reply to the senders, its letter written from a template
+ * (POST /api/journalposter/:id/brev) or uploaded, or an answer by mail in Outlook.
  */
 export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { api: Api; port: MailboxPort; jp: JournalpostView; kodelister: Kodelister | undefined; onChanged: () => void; navigate: Navigate }) {
   const t = useT();
@@ -20,19 +24,22 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
   const codes = (kodelister?.avskrivningsmaate ?? []).filter((m) => m.gjelder.includes(jp.journalposttype));
   const [kode, setKode] = useState('');
   const [merknad, setMerknad] = useState('');
-  const [maate, setMaate] = useState<BesvarMaate>('BESVAR_OG_AVSKRIV');
-  const [svarType, setSvarType] = useState<'U' | 'N' | 'X'>('U');
+  const [svarJpId, setSvarJpId] = useState('');
+  const [maate, setMaate] = useState<Maate>('besvar_og_avskriv');
   const [svarTittel, setSvarTittel] = useState(`Svar – ${jp.tittel}`);
   const [malId, setMalId] = useState('');
+  const [fil, setFil] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const maler = useLoad(() => api.maler(svarType), [svarType]);
+  const maler = useLoad(() => api.maler({ journalposttype: 'U' }), [api]);
   const chosen = codes.find((c) => c.kode === kode);
-  if (codes.length === 0 || jp.abilities.avskriv === false) return null;
+  const medSvar = MED_SVAR.includes(kode);
+  const andre = useLoad(() => (medSvar ? api.sakJournalposter(jp.sakId, { limit: 200 }).then((p) => p.items.filter((x) => x.systemId !== jp.systemId)) : Promise.resolve([])), [api, jp.sakId, medSvar]);
+  if (!jp.restanse || codes.length === 0 || jp.abilities.avskriv === false) return null;
 
   const avskriv = async () => {
     setError(null);
     try {
-      await api.avskriv(jp.systemId, { avskrivningsmaate: kode, ...(merknad.trim() ? { merknad: merknad.trim() } : {}) });
+      await api.avskriv(jp.systemId, { avskrivningsmaate: kode as AvskrivInput['avskrivningsmaate'], ...(merknad.trim() ? { merknad: merknad.trim() } : {}), ...(medSvar && svarJpId ? { svarJournalpostId: svarJpId } : {}) });
       setKode('');
       setMerknad('');
       onChanged();
@@ -43,7 +50,9 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
   const besvar = async () => {
     setError(null);
     try {
-      const svar = await api.besvar(jp.systemId, { maate, journalposttype: svarType, tittel: svarTittel, ...(malId ? { malId } : {}) });
+      const svar = await api.besvar({ maate, journalpostIds: [jp.systemId], tittel: svarTittel.trim() });
+      if (malId) await api.skrivBrev(svar.systemId, { malId });
+      else if (fil) await api.uploadDokument(svar.systemId, fil, fil.name, { tilknytning: 'H' });
       navigate({ view: 'journalpost', journalpostId: svar.systemId });
     } catch (e) {
       setError(e);
@@ -70,6 +79,18 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
             ))}
           </Select>
         </Field>
+        {medSvar ? (
+          <Field label={t.ferdigSvar}>
+            <Select value={svarJpId} onChange={(_, d) => setSvarJpId(d.value)}>
+              <option value="">–</option>
+              {(andre.data ?? []).map((x) => (
+                <option key={x.systemId} value={x.systemId}>
+                  {x.registreringsId} {x.journalposttype} {x.tittel}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
         <Field label={t.merknad} required={!!chosen?.krevMerknad} validationMessage={chosen?.krevMerknad && !merknad.trim() ? t.merknadRequired : undefined}>
           <Textarea value={merknad} onChange={(_, d) => setMerknad(d.value)} />
         </Field>
@@ -79,7 +100,7 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
       </div>
       <div className={s.stack} role="group" aria-label={t.besvar}>
         <Field label={t.besvar}>
-          <Select value={maate} onChange={(_, d) => setMaate(d.value as BesvarMaate)}>
+          <Select value={maate} onChange={(_, d) => setMaate(d.value as Maate)}>
             {MAATER.map((m) => (
               <option key={m} value={m}>
                 {t.besvarMaater[m]}
@@ -87,30 +108,28 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
             ))}
           </Select>
         </Field>
-        <div className={s.row}>
-          <Field label={t.dokumenttype}>
-            <Select value={svarType} onChange={(_, d) => setSvarType(d.value as 'U' | 'N' | 'X')}>
-              <option value="U">U – {t.writeLetter}</option>
-              <option value="N">N – {t.writeNotat}</option>
-              <option value="X">X – {t.writeNotat}</option>
-            </Select>
-          </Field>
-          <Field label={t.mal}>
-            <Select value={malId} onChange={(_, d) => setMalId(d.value)}>
-              <option value="">–</option>
-              {(maler.data ?? []).map((m) => (
-                <option key={m.systemId} value={m.systemId}>
-                  {m.navn}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </div>
         <Field label={t.tittel}>
           <Input value={svarTittel} onChange={(_, d) => setSvarTittel(d.value)} />
         </Field>
+        <Field label={t.brevFraMal}>
+          <Select value={malId} onChange={(_, d) => setMalId(d.value)}>
+            <option value="">–</option>
+            {(maler.data ?? []).map((m) => (
+              <option key={m.systemId} value={m.systemId}>
+                {m.navn}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {!malId ? (
+          <label>
+            {t.lastOppBrev} <input type="file" onChange={(e) => setFil(e.target.files?.[0] ?? null)} />
+          </label>
+        ) : null}
         <div className={s.row}>
-          <Button onClick={() => void besvar()}>{svarType === 'U' ? t.writeLetter : t.writeNotat}</Button>
+          <Button disabled={!svarTittel.trim()} onClick={() => void besvar()}>
+            {t.writeLetter}
+          </Button>
           <Button onClick={answerByMail}>{t.answerMail}</Button>
         </div>
       </div>

@@ -1,14 +1,13 @@
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Api } from '../api/client';
-import { findImported, type ImportChoices, importMail, type ImportResult } from '../api/import-mail';
+import { findImported, type ImportChoices, importMails, type ImportOutcome } from '../api/import-mail';
 import { useT } from '../i18n/strings';
 import type { LoadedMail, MailboxPort, MailItem, Progress } from '../office/port';
 import { ErrorBar, useStyles } from './common';
 import { type Navigate, type RecentSak } from './nav';
 import { SakPicker } from './SakPicker';
 
-type Outcome = { subject: string } & ({ ok: true; result: ImportResult } | { ok: false; error: string });
 const TILGANGSKODER = ['IS', 'U', 'P', 'P1', 'E', 'S', 'XX'];
 
 /** Importer til sak (§10.3): one open mail, several selected mails, or dropped .eml/.msg files. */
@@ -27,9 +26,8 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
   const [kode, setKode] = useState('');
   const [nivaa, setNivaa] = useState<1 | 2 | 3>(1);
   const [hjemmel, setHjemmel] = useState('');
-  const [vedlegg, setVedlegg] = useState<string[]>([]);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [dropped, setDropped] = useState<readonly LoadedMail[]>([]);
   const [error, setError] = useState<unknown>(null);
 
@@ -42,11 +40,10 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
     if (current) {
       setType(current.direction === 'sent' ? 'U' : 'I');
       setTittel(current.subject.replace(/^\s*(sv|re|vs|fw|fwd)\s*:\s*/i, ''));
-      setVedlegg(current.attachments.filter((a) => !a.isInline).map((a) => a.name.replace(/\.[A-Za-z0-9]{1,5}$/, '')));
       setUseOriginal(!!current.originalSender);
-      setImported(await findImported(api, current.internetMessageId).catch(() => null));
+      setImported(findImported(current.internetMessageId));
     } else setImported(null);
-  }, [api, port]);
+  }, [port]);
   useEffect(() => {
     void refresh();
     return port.onItemChanged(() => void refresh());
@@ -58,34 +55,26 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
     setOutcomes([]);
     try {
       const mails = dropped.length ? dropped : await port.loadSelected(setProgress);
-      const single = mails.length === 1;
-      const out: Outcome[] = [];
+      const loaded = mails.filter((m): m is LoadedMail & { ok: true } => m.ok);
+      const choices: ImportChoices | undefined =
+        mails.length === 1
+          ? {
+              journalposttype: type,
+              tittel,
+              tittel2,
+              forfallsdato: forfall,
+              brukOpprinneligAvsender: useOriginal,
+              skjerming: kode ? { tilgangskode: kode as 'U', skjermingsnivaa: nivaa, skjermingshjemmel: hjemmel || 'Offl. § 13' } : null,
+            }
+          : // Several mails: each by its folder, the original sender of a forwarded one (§10.3).
+            undefined;
       setProgress({ done: 0, total: mails.length });
-      for (const m of mails) {
-        if (!m.ok) {
-          out.push({ ok: false, subject: m.subject, error: m.error });
-        } else {
-          const choices: ImportChoices = single
-            ? {
-                journalposttype: type,
-                tittel,
-                tittel2,
-                forfallsdato: forfall,
-                avsender: useOriginal && m.item.originalSender ? m.item.originalSender : m.item.from,
-                skjerming: kode ? { tilgangskode: kode as 'U', skjermingsnivaa: nivaa, skjermingshjemmel: hjemmel || 'Offl. § 13' } : null,
-                vedleggTitler: vedlegg,
-              }
-            : { journalposttype: m.item.direction === 'sent' ? 'U' : 'I', tittel: m.item.subject, avsender: m.item.originalSender ?? m.item.from };
-          try {
-            out.push({ ok: true, subject: m.item.subject, result: await importMail(api, sak.sakId, m, choices) });
-          } catch (e) {
-            out.push({ ok: false, subject: m.item.subject, error: e instanceof Error ? e.message : String(e) });
-          }
-        }
-        setProgress({ done: out.length, total: mails.length });
-        setOutcomes([...out]);
-      }
-      if (item) setImported(await findImported(api, item.internetMessageId).catch(() => null));
+      const done = loaded.length ? await importMails(api, sak.sakId, loaded, choices) : [];
+      const failed: ImportOutcome[] = mails.flatMap((m) => (m.ok ? [] : [{ ok: false as const, subject: m.subject, error: m.error }]));
+      const out = [...done, ...failed];
+      setProgress({ done: out.length, total: mails.length });
+      setOutcomes(out);
+      if (item) setImported(findImported(item.internetMessageId));
     } catch (e) {
       setError(e);
     }
@@ -103,9 +92,8 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
       // The form now describes the dropped mail, not the one selected in Outlook.
       setType(first.item.direction === 'sent' ? 'U' : 'I');
       setTittel(first.item.subject);
-      setVedlegg([]);
       setUseOriginal(false);
-      setImported(await findImported(api, first.item.internetMessageId).catch(() => null));
+      setImported(findImported(first.item.internetMessageId));
     }
   };
 
@@ -194,11 +182,6 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
               </>
             ) : null}
           </div>
-          {(dropped.length ? [] : vedlegg).map((v, i) => (
-            <Field key={i} label={`${t.vedlegg} ${i + 1}`}>
-              <Input value={v} onChange={(_, d) => setVedlegg(vedlegg.map((x, j) => (j === i ? d.value : x)))} />
-            </Field>
-          ))}
         </div>
       ) : null}
       <div className={s.row}>
@@ -218,14 +201,21 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
             {o.ok ? (
               <>
                 {t.imported}:{' '}
-                <Link onClick={() => navigate({ view: 'journalpost', journalpostId: o.result.journalpost.systemId })}>
-                  {o.result.journalpost.registreringsId} {o.result.journalpost.tittel}
+                <Link onClick={() => navigate({ view: 'journalpost', journalpostId: o.journalpost.systemId })}>
+                  {o.journalpost.registreringsId} {o.journalpost.tittel}
                 </Link>
-                {o.result.ekspedert === true ? ` · ${t.sentExpedited}` : o.result.ekspedert === false ? ` · ${t.sentNotExpedited}` : ''}
+                {o.ekspedert ? ` · ${t.sentExpedited}` : ''}
+                {o.advarsler.length ? ` · ${o.advarsler.join('; ')}` : ''}
               </>
             ) : (
               <>
                 {t.failed}: {o.subject} – {o.error}
+                {o.existingJournalpostId ? (
+                  <>
+                    {' '}
+                    <Link onClick={() => navigate({ view: 'journalpost', journalpostId: o.existingJournalpostId! })}>{t.openExisting}</Link>
+                  </>
+                ) : null}
               </>
             )}
           </li>

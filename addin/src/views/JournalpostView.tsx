@@ -133,9 +133,9 @@ export function JournalpostView({ api, port, kodelister, journalpostId, navigate
         </div>
       ) : null}
       <ErrorBar error={error} />
-      <Behandle api={api} port={port} jp={v} kodelister={kodelister} onChanged={changed} navigate={navigate} />
-      <Oppgaver api={api} jp={v} kodelister={kodelister} refreshKey={refreshKey + tick} onChanged={changed} />
-      {['R', 'F'].includes(v.journalstatus) && ['U', 'N', 'X'].includes(v.journalposttype) ? <Ekspeder api={api} jp={v} onChanged={changed} /> : null}
+      <Behandle key={`b-${v.systemId}`} api={api} port={port} jp={v} kodelister={kodelister} onChanged={changed} navigate={navigate} />
+      <Oppgaver key={`o-${v.systemId}`} api={api} jp={v} kodelister={kodelister} refreshKey={refreshKey + tick} onChanged={changed} />
+      {['R', 'F'].includes(v.journalstatus) && ['U', 'N', 'X'].includes(v.journalposttype) ? <Ekspeder key={`e-${v.systemId}`} api={api} jp={v} onChanged={changed} /> : null}
       <Historikk load={() => api.journalpostHistorikk(journalpostId)} deps={[journalpostId, refreshKey, tick]} />
     </section>
   );

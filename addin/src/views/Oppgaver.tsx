@@ -1,21 +1,24 @@
-import { Button, Field, Input, Select, Subtitle2, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Select, Subtitle2, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Api } from '../api/client';
-import type { JournalpostView, Kodelister, Oppgave } from '../api/types';
+import type { JournalpostView, Kodelister, Oppgave, OppgaveCreate } from '../api/types';
 import { useT } from '../i18n/strings';
 import { ErrorBar, useLoad, useStyles } from './common';
 
 /**
- * Oppgaver (§12.1) and approval (§10.6, §11.2): send (type, receivers, merknad), answer with
- * the type's answers, deactivate, remove from basket; a leader may add a new version first.
+ * Oppgaver (§12.1) and approval (§10.6, §11.2): send (type, one or more receivers, merknad),
+ * answer with the type's answers (a leader answers Til godkjenning: Godkjent sets F), deactivate
+ * before it is read, remove from the basket; the approver may add a new version first.
  */
 export function Oppgaver({ api, jp, kodelister, refreshKey, onChanged }: { api: Api; jp: JournalpostView; kodelister: Kodelister | undefined; refreshKey: number; onChanged: () => void }) {
   const t = useT();
   const s = useStyles();
-  const list = useLoad(() => api.oppgaver(jp.systemId), [jp.systemId, refreshKey]);
+  const list = useLoad(() => api.oppgaver(jp.systemId), [api, jp.systemId, refreshKey]);
+  const brukere = useLoad(() => api.brukere(), [api]);
   const typer = kodelister?.oppgavetype ?? [];
-  const [type, setType] = useState('GODKJENNING');
-  const [mottakere, setMottakere] = useState('');
+  // Til godkjenning only from status R (§10.6); the server's abilities say whether this user may.
+  const [type, setType] = useState(jp.journalstatus === 'R' && jp.abilities.sendTilGodkjenning !== false ? 'GODKJENNING' : 'BESKJED');
+  const [mottakere, setMottakere] = useState<string[]>([]);
   const [merknad, setMerknad] = useState('');
   const [error, setError] = useState<unknown>(null);
   const act = async (fn: () => Promise<unknown>) => {
@@ -28,6 +31,12 @@ export function Oppgaver({ api, jp, kodelister, refreshKey, onChanged }: { api: 
       setError(e);
     }
   };
+  const send = () =>
+    act(async () => {
+      await api.sendOppgave({ oppgavetype: type as OppgaveCreate['oppgavetype'], journalpostId: jp.systemId, mottakerIds: mottakere, ...(merknad.trim() ? { merknad: merknad.trim() } : {}) });
+      setMottakere([]);
+      setMerknad('');
+    });
   return (
     <section className={s.section} aria-labelledby="oppgaver-h">
       <Subtitle2 as="h3" id="oppgaver-h">
@@ -36,7 +45,7 @@ export function Oppgaver({ api, jp, kodelister, refreshKey, onChanged }: { api: 
       <ErrorBar error={list.error} />
       <ul className={s.list} aria-label={t.oppgaver}>
         {(list.data ?? []).map((o) => (
-          <OppgaveRad key={o.systemId} api={api} oppgave={o} hoveddokumentId={jp.dokumenter.find((d) => d.tilknyttetRegistreringSom === 'H')?.systemId} svar={typer.find((x) => x.kode === o.oppgavetype)?.svar ?? []} act={act} />
+          <OppgaveRad key={o.systemId} api={api} oppgave={o} hoveddokumentId={jp.dokumenter.find((d) => d.tilknyttetRegistreringSom === 'H')?.systemId} navn={typer.find((x) => x.kode === o.oppgavetype)?.navn ?? o.oppgavetype} svar={typer.find((x) => x.kode === o.oppgavetype)?.svar ?? []} act={act} />
         ))}
       </ul>
       <div className={s.stack} role="group" aria-label={t.sendOppgave}>
@@ -49,21 +58,17 @@ export function Oppgaver({ api, jp, kodelister, refreshKey, onChanged }: { api: 
             ))}
           </Select>
         </Field>
-        <Field label={t.mottakere}>
-          <Input value={mottakere} onChange={(_, d) => setMottakere(d.value)} />
-        </Field>
+        <div role="group" aria-label={t.mottakere} className={s.stack}>
+          <span>{t.mottakere}</span>
+          {(brukere.data ?? []).map((b) => (
+            <Checkbox key={b.systemId} label={`${b.navn} (${b.brukernavn})`} checked={mottakere.includes(b.systemId)} onChange={(_, d) => setMottakere(d.checked ? [...mottakere, b.systemId] : mottakere.filter((x) => x !== b.systemId))} />
+          ))}
+        </div>
         <Field label={t.merknad}>
           <Textarea value={merknad} onChange={(_, d) => setMerknad(d.value)} />
         </Field>
-        <Button
-          disabled={!mottakere.trim()}
-          onClick={() =>
-            void act(() =>
-              api.sendOppgave(jp.systemId, { oppgavetype: type, mottakere: mottakere.split(',').map((m) => m.trim()).filter(Boolean), ...(merknad.trim() ? { merknad: merknad.trim() } : {}) }),
-            )
-          }
-        >
-          {t.sendOppgave}
+        <Button disabled={mottakere.length === 0} onClick={() => void send()}>
+          {type === 'GODKJENNING' ? t.tilGodkjenning : t.sendOppgave}
         </Button>
       </div>
       <ErrorBar error={error} />
@@ -71,30 +76,38 @@ export function Oppgaver({ api, jp, kodelister, refreshKey, onChanged }: { api: 
   );
 }
 
-function OppgaveRad({ api, oppgave, hoveddokumentId, svar, act }: { api: Api; oppgave: Oppgave; hoveddokumentId: string | undefined; svar: readonly string[]; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+function OppgaveRad({ api, oppgave, hoveddokumentId, navn, svar, act }: { api: Api; oppgave: Oppgave; hoveddokumentId: string | undefined; navn: string; svar: readonly string[]; act: (fn: () => Promise<unknown>) => Promise<void> }) {
   const t = useT();
   const s = useStyles();
-  const [valgt, setValgt] = useState(svar[0] ?? '');
+  const [valgt, setValgt] = useState(svar.includes('Godkjent') ? 'Godkjent' : (svar[0] ?? ''));
+  const [svarMerknad, setSvarMerknad] = useState('');
   const [fil, setFil] = useState<File | null>(null);
-  const can = (a: string) => oppgave.abilities?.[a] !== false;
+  const can = (a: string) => oppgave.abilities[a] === true;
+  const aktiv = oppgave.status === 'aktiv';
   return (
-    <li style={oppgave.aktiv ? undefined : { textDecoration: 'line-through' }}>
-      {oppgave.tittel} – {oppgave.fra.navn} → {oppgave.til.navn} {oppgave.merknad ? `: ${oppgave.merknad}` : ''} {oppgave.svar ? `(${oppgave.svar})` : ''}
-      {oppgave.aktiv ? (
+    <li data-oppgave={oppgave.systemId} style={oppgave.deaktivert ? { textDecoration: 'line-through' } : undefined}>
+      {navn} – {oppgave.avsender.navn} → {oppgave.mottaker.navn}
+      {oppgave.merknad ? `: ${oppgave.merknad}` : ''} {oppgave.svar ? `(${oppgave.svar}${oppgave.svarMerknad ? `: ${oppgave.svarMerknad}` : ''})` : ''}
+      {aktiv ? (
         <div className={s.row}>
-          {svar.length && can('svar') ? (
+          {svar.length && can('besvar') ? (
             <>
-              <Select aria-label={t.svar} value={valgt} onChange={(_, d) => setValgt(d.value)}>
-                {svar.map((x) => (
-                  <option key={x}>{x}</option>
-                ))}
-              </Select>
-              <Button size="small" onClick={() => void act(() => api.svarOppgave(oppgave.systemId, { svar: valgt }))}>
+              <Field label={t.svar}>
+                <Select value={valgt} onChange={(_, d) => setValgt(d.value)}>
+                  {svar.map((x) => (
+                    <option key={x}>{x}</option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={t.merknad}>
+                <Textarea value={svarMerknad} onChange={(_, d) => setSvarMerknad(d.value)} />
+              </Field>
+              <Button size="small" onClick={() => void act(() => api.svarOppgave(oppgave.systemId, { svar: valgt, ...(svarMerknad.trim() ? { merknad: svarMerknad.trim() } : {}) }))}>
                 {t.svar}
               </Button>
             </>
           ) : null}
-          {oppgave.oppgavetype === 'GODKJENNING' && hoveddokumentId && can('nyVersjon') ? (
+          {oppgave.oppgavetype === 'GODKJENNING' && hoveddokumentId && can('besvar') ? (
             <label>
               {t.nyVersjon} <input type="file" onChange={(e) => setFil(e.target.files?.[0] ?? null)} />
             </label>
@@ -109,7 +122,7 @@ function OppgaveRad({ api, oppgave, hoveddokumentId, svar, act }: { api: Api; op
               {t.deaktiver}
             </Button>
           ) : null}
-          {!svar.length && can('fjernFraKurv') ? (
+          {can('fjernFraKurv') ? (
             <Button size="small" onClick={() => void act(() => api.fjernFraKurv(oppgave.systemId))}>
               {t.fjernFraKurv}
             </Button>

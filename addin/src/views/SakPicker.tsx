@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Api } from '../api/client';
 import type { SakView } from '../api/types';
 import { useT } from '../i18n/strings';
-import { ErrorBar, useStyles } from './common';
-import { type RecentSak, recentSaker, rememberSak } from './nav';
+import { ErrorBar, useLoad, useStyles } from './common';
+import { type RecentSak, rememberSak } from './nav';
 
 const SAKSTYPER = ['GS', 'BS', 'BHG', 'DS', 'ELEV', 'ES', 'PERS', 'PS', 'RS', 'SFO', 'ST'] as const;
 
@@ -20,6 +20,8 @@ export function SakPicker({ api, value, onChange, startNew, suggestedTitle }: { 
   const [duplicates, setDuplicates] = useState<SakView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const newTitle = useRef<HTMLInputElement>(null);
+  // §10.3 "a recently used sak": the server's list of the saker this user worked in last.
+  const siste = useLoad(() => api.sisteSaker(), [api]);
   useEffect(() => {
     if (creating) newTitle.current?.focus();
   }, [creating]);
@@ -80,18 +82,18 @@ export function SakPicker({ api, value, onChange, startNew, suggestedTitle }: { 
           ))}
         </ul>
       ) : null}
-      {recentSaker().length ? (
+      {siste.data?.length ? (
         <Field label={t.recentSaker}>
           <Select
             value=""
             onChange={(_, d) => {
-              const r = recentSaker().find((x) => x.sakId === d.value);
-              if (r) choose({ systemId: r.sakId, saksnummer: r.saksnummer, tittel: r.tittel });
+              const r = siste.data?.find((x) => x.systemId === d.value);
+              if (r) choose(r);
             }}
           >
             <option value="">–</option>
-            {recentSaker().map((r) => (
-              <option key={r.sakId} value={r.sakId}>
+            {siste.data.map((r) => (
+              <option key={r.systemId} value={r.systemId}>
                 {r.saksnummer} {r.tittel}
               </option>
             ))}

@@ -13,7 +13,7 @@ export interface RecentSak {
   readonly saksnummer: string;
   readonly tittel: string;
 }
-/** Siste saksmapper, kept in the browser until the server's kurv (issue 3) is there. */
+/** The sak last opened in this pane: the "current sak" for Ctrl+Shift+D (the server keeps Siste saksmapper). */
 export function recentSaker(): RecentSak[] {
   try {
     return JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as RecentSak[];

@@ -104,6 +104,18 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
 
   let sakId: string;
   let saksnummer: string;
+  const KURV_NAVN: Record<string, string> = {
+    ubehandlet: 'Ubehandlet',
+    forfall: 'Forfall',
+    dokumenter_i_arbeid: 'Dokumenter i arbeid',
+    mottatte_oppgaver: 'Mottatte oppgaver',
+    sendt_til_godkjenning: 'Sendt til godkjenning',
+    mottatt_for_godkjenning: 'Mottatt for godkjenning',
+    kopier: 'Kopier',
+    obs_saker: 'OBS-saker',
+    mine_saker: 'Mine saker',
+    siste_saksmapper: 'Siste saksmapper',
+  };
 
   it('signs in as ola with the dev user picker and shows the Arbeidsbord with counts', async () => {
     await page.goto(`${base}/preview`);
@@ -111,9 +123,10 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await expectAccessible('sign-in');
     await page.getByRole('button', { name: /Logg inn som Ola/ }).click();
     await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
-    const ola = await api<{ bruker: { systemId: string } }>('ola', '/api/meg');
-    const mine = await api<{ total: number }>('ola', `/api/saker?saksansvarligId=${ola.bruker.systemId}&limit=1`);
-    await page.locator('[data-kurv="MINE_SAKER"]').filter({ hasText: `Mine saker ${mine.total}` }).waitFor();
+    // Every kurv with its bokmål name and the server's count.
+    const kurver = await api<{ kurv: string; antall: number }[]>('ola', '/api/kurver');
+    expect(kurver.length).toBe(10);
+    for (const { kurv, antall } of kurver) await page.locator(`[data-kurv="${kurv}"]`).filter({ hasText: `${KURV_NAVN[kurv]} ${antall}` }).waitFor();
     await expectAccessible('arbeidsbord');
   });
 
@@ -176,7 +189,7 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await page.getByRole('heading', { name: `Valgt sak: ${saksnummer} Ferdigattest Kvernhusveien 17` }).waitFor();
   });
 
-  it('imports three selected mails into one sak, the forwarded one with its original sender', async () => {
+  it('imports three selected mails into one sak in one go, the forwarded one with its original sender; the server refuses the one already imported', async () => {
     await page.locator('[data-mail="mail-2"]').check();
     await page.locator('[data-mail="mail-3"]').check();
     await page.getByText('Valgte e-poster: 3').waitFor();
@@ -185,21 +198,25 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await page.getByText('Importerer: 3/3').waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[aria-label="Resultat"] li').length === 3);
     expect(await importedJournalposter()).toHaveLength(3);
+    // mail-1 was imported above: the server says so, with a link to the journalpost it became.
+    await page.getByRole('list', { name: 'Resultat' }).getByText(/Feilet: Søknad om ferdigattest, Storgata 5 – Meldingen er allerede importert/).waitFor();
     const jps = await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`);
-    expect(jps.items).toHaveLength(4);
+    expect(jps.items.map((j) => j.tittel).sort()).toEqual(['Klage på vedtak om barnehageplass', 'Spørsmål om gebyr for byggesak', 'Søknad om ferdigattest, Kvernhusveien 17']);
     const klage = jps.items.find((j) => j.tittel.includes('Klage'))!;
     expect(klage.korrespondanseparter.map((p) => p.navn)).toEqual(['Anne Olsen']);
   });
 
-  it('imports a sent mail as U with its recipient, saying plainly that this server cannot expedite it yet', async () => {
+  it('imports a sent mail as U with its recipient, expedited on import so it does not stay in Dokumenter i arbeid (§10.3)', async () => {
     for (const id of ['mail-1', 'mail-2', 'mail-3']) await page.locator(`[data-mail="${id}"]`).uncheck();
     await page.locator('[data-mail="mail-4"]').check();
     await page.getByText('Sendt (U)').waitFor();
     expect(await page.getByLabel('Dokumenttype').inputValue()).toBe('U');
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
-    await page.getByText(/Sendt e-post kunne ikke ekspederes her|Sendt e-post er ekspedert/).waitFor();
+    await page.getByText(/Sendt e-post er ekspedert/).waitFor();
     const jps = await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter?journalposttype=U`);
-    expect(jps.items.map((j) => [j.journalposttype, j.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn])])).toEqual([['U', [['EM', 'Per Hansen']]]]);
+    expect(jps.items.map((j) => [j.journalposttype, j.journalstatus, j.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn])])).toEqual([['U', 'E', [['EM', 'Per Hansen']]]]);
+    const iArbeid = await api<{ systemId: string }[]>('ola', '/api/kurver/dokumenter_i_arbeid');
+    expect(iArbeid.map((x) => x.systemId)).not.toContain(jps.items[0]!.systemId);
   });
 
   it('imports an .eml file dropped on the pane (drag and drop)', async () => {
@@ -224,17 +241,16 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await page.getByRole('button', { name: `Sak ${saksnummer}` }).click();
     await page.getByRole('heading', { name: `Sak ${saksnummer}: Ferdigattest Kvernhusveien 17` }).waitFor();
     const items = page.getByRole('list', { name: 'Journalposter' }).getByRole('listitem');
-    await items.nth(5).waitFor();
-    expect(await items.count()).toBe(6);
+    await items.nth(4).waitFor();
+    expect(await items.count()).toBe(5);
     await expectAccessible('sak');
     await page.keyboard.press('Control+Shift+D');
     await page.getByRole('heading', { name: `Valgt sak: ${saksnummer} Ferdigattest Kvernhusveien 17` }).waitFor();
     await page.getByRole('tab', { name: 'Arbeidsbord' }).click();
     await page.keyboard.press('F5');
-    const ola = await api<{ bruker: { systemId: string } }>('ola', '/api/meg');
-    const mine = await api<{ total: number }>('ola', `/api/saker?saksansvarligId=${ola.bruker.systemId}&limit=1`);
-    await page.locator('[data-kurv="MINE_SAKER"]').filter({ hasText: `Mine saker ${mine.total}` }).waitFor();
-    await page.locator('[data-kurv="SISTE_SAKER"]').click();
+    const mine = (await api<{ kurv: string; antall: number }[]>('ola', '/api/kurver')).find((k) => k.kurv === 'mine_saker')!;
+    await page.locator('[data-kurv="mine_saker"]').filter({ hasText: `Mine saker ${mine.antall}` }).waitFor();
+    await page.locator('[data-kurv="siste_saksmapper"]').click();
     await page.getByRole('list', { name: 'Siste saksmapper' }).getByRole('button', { name: `${saksnummer} Ferdigattest Kvernhusveien 17` }).waitFor();
     await page.keyboard.press('Control+F3');
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Filtrer listen (Ctrl+F3)');

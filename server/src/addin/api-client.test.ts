@@ -1,11 +1,13 @@
 import type { AddressInfo } from 'node:net';
+import { KURVER } from '@arkiv/shared';
 import { createApi } from '../../../addin/src/api/client';
 import { seedDemoIfEmpty } from '../seed/demo-seed';
 import { createTestContext, type TestContext } from '../test/context';
 
 /**
- * The add-in's API client against the real server: a route this branch does not have yet
- * reads as "not available" (the views say so), a record one may not see as an ordinary 404.
+ * The add-in's API client against the real server: its paths and shapes are the server's
+ * (kurver, mail import, stedfortreder); an unknown route reads as "not available", a record
+ * one may not see as an ordinary 404.
  */
 let ctx: TestContext;
 let api: ReturnType<typeof createApi>;
@@ -34,8 +36,31 @@ it('creates a sak and a journalpost and uploads a document', async () => {
   expect(await (await api.dokumentInnhold(withDoc.dokumenter[0]!.systemId)).text()).toBe('hei');
 });
 
-it('reports a planned endpoint as not available, and a missing record as a plain 404', async () => {
-  await expect(api.kurver()).rejects.toMatchObject({ notAvailable: true, status: 404 });
+it('reads every kurv of the arbeidsbord with the keys the server uses', async () => {
+  const kurver = await api.kurver();
+  expect(kurver.map((k) => k.kurv)).toEqual([...KURVER]);
+  const mine = kurver.find((k) => k.kurv === 'mine_saker')!;
+  expect(await api.kurv('mine_saker')).toHaveLength(mine.antall);
+});
+
+it('imports a raw message through the server, which refuses the same message twice with a link (§10.3)', async () => {
+  const sak = await api.createSak({ tittel: 'Klientens importsak', sakstype: 'GS' });
+  const eml = new TextEncoder().encode('Message-ID: <klient-1@example.no>\r\nFrom: "Kari Nordmann" <kari@example.no>\r\nTo: post@kommune.example.no\r\nSubject: Spørsmål fra klienten\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHei.');
+  const message = { bytes: eml, contentType: 'message/rfc822', name: 'sporsmal.eml' };
+  const { resultater } = await api.importer(sak.systemId, { retning: 'mottatt' }, [message]);
+  expect(resultater).toMatchObject([{ status: 201, sakId: sak.systemId }]);
+  const jp = await api.getJournalpost(resultater[0]!.journalpostId!);
+  expect([jp.journalposttype, jp.korrespondanseparter.map((p) => p.navn)]).toEqual(['I', ['Kari Nordmann']]);
+  await expect(api.importer(sak.systemId, { retning: 'mottatt' }, [message])).rejects.toMatchObject({ status: 409, problem: { code: 'already_imported', existing: `/api/journalposter/${jp.systemId}` } });
+});
+
+it('lists the receivers an oppgave can go to, and the stedfortreder arrangements', async () => {
+  expect((await api.brukere()).map((b) => b.brukernavn)).toEqual(expect.arrayContaining(['ola', 'lise']));
+  expect(Array.isArray(await api.stedfortredere())).toBe(true);
+});
+
+it('reports an unknown route as not available, and a missing record as a plain 404', async () => {
+  await expect(api.http.json('GET', '/api/finnes-ikke')).rejects.toMatchObject({ notAvailable: true, status: 404 });
   await expect(api.getSak('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ notAvailable: false, status: 404 });
 });
 

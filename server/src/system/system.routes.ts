@@ -38,6 +38,11 @@ export const systemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
     async (req) => ({ bruker: req.actor.bruker, roller: [...req.actor.roller], tilganger: [...req.actor.tilganger] }),
   );
 
+  // Who an oppgave or approval can go to (§12.1): the active users by name (no roles or access codes).
+  app.get('/api/brukere', { schema: { tags: ['System'], summary: 'Aktive brukere (mottakere av oppgaver)', response: { 200: Type.Array(BrukerRef), ...errorResponses } } }, async () =>
+    db.selectFrom('bruker').select(['systemId', 'brukernavn', 'navn']).where('aktiv', '=', true).orderBy('navn').execute(),
+  );
+
   if (!devSigner) return;
 
   app.get('/api/dev/jwks.json', { config: { public: true }, schema: { tags: ['Dev'], summary: 'Dev-modusens offentlige nøkler', security: [] } }, async () => devSigner.jwks);

@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { seedDemoIfEmpty } from '../seed/demo-seed';
+import { createTestContext, type TestContext } from '../test/context';
+import { startTestSmtp, type TestSmtp } from '../test/smtp';
+import { createMailSender } from '../utsending/mail-sender';
+import { drainOutbox } from '../utsending/outbox.worker';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarning } from './browser';
+
+/**
+ * A saksbehandler's day in the task pane (headless Chromium, /preview with the fake mailbox)
+ * against the real server, a real database with the demo data, and a real SMTP server on
+ * loopback that the outbox delivers to (SMTP_URL):
+ * §10.3 import → §10.2.1 avskriv TLF → §10.2.2 besvar og avskriv from a template → §10.6 to
+ * approval → §11.2 the leader approves → §10.7 ekspeder → the restanse is gone from Ubehandlet.
+ * axe-core checks each view visited.
+ */
+declare const document: { getAnimations(): { playState: string }[]; querySelector(selector: string): { textContent: string | null } | null };
+declare const window: object;
+
+const haveChromium = chromiumInstalled();
+if (!haveChromium) loudWarning([`BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`, 'The working day in the task pane has NOT been tested in this run.']);
+if (!haveChromium && process.env.CI) {
+  it('needs Chromium in CI', () => {
+    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
+  });
+}
+
+type Jp = { systemId: string; sakId: string; registreringsId: string; journalposttype: string; journalstatus: string; tittel: string; restanse: boolean; avskrivninger: { avskrivningsmaate: string; ventende: boolean; merknad: string | null }[]; korrespondanseparter: { korrespondanseparttype: string; navn: string; epostadresse: string | null }[]; dokumenter: { tittel: string }[] };
+type KurvItem = { type: string; systemId: string; tittel: string; nummer: string };
+
+if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §11.2)', () => {
+  let ctx: TestContext;
+  let smtp: TestSmtp;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  beforeAll(async () => {
+    ensureAddinBuilt();
+    smtp = await startTestSmtp();
+    ctx = await createTestContext({ SMTP_URL: smtp.url });
+    await seedDemoIfEmpty(ctx.db, ctx.blobs);
+    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    page.setDefaultTimeout(20_000);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+    await smtp?.close();
+  });
+
+  async function expectAccessible(view: string) {
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ exclude: [['[data-tabster-dummy]']] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} «${document.querySelector(n.target[0] ?? '')?.textContent ?? ''}»`).join(', ')}`);
+    });
+    expect({ view, violations }).toEqual({ view, violations: [] });
+  }
+  async function api<T>(brukernavn: string, url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+    const res = await fetch(base + url, { method: init.method ?? 'GET', headers: { ...(await ctx.auth(brukernavn)), ...(init.body ? { 'content-type': 'application/json' } : {}) }, ...(init.body ? { body: JSON.stringify(init.body) } : {}) });
+    const body = (await res.json()) as T;
+    // On failure the problem document is in the message.
+    if (!res.ok) expect({ url, status: res.status, body }).toEqual({ url, status: 'a 2xx', body: null });
+    return body;
+  }
+  /** Waits for `done`, or fails at once with the text of an error the pane shows instead. */
+  async function settled(done: ReturnType<Page['locator']>) {
+    const error = page.locator('.fui-MessageBar').filter({ hasText: /^Feil:/ });
+    await done.or(error).first().waitFor();
+    if (await error.count()) expect(await error.first().textContent()).toBe('no error');
+  }
+  async function signInAs(navn: string) {
+    if (await page.getByRole('button', { name: 'Logg ut' }).isVisible()) await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByRole('button', { name: new RegExp(`Logg inn som ${navn}`) }).click();
+    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
+  }
+  async function openFromKurv(kurv: string, navn: string, name: string | RegExp) {
+    await page.getByRole('tab', { name: 'Arbeidsbord' }).click();
+    await page.keyboard.press('F5');
+    const toggle = page.locator(`[data-kurv="${kurv}"]`);
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await page.getByRole('list', { name: navn }).getByRole('button', { name }).click();
+  }
+
+  let sakId: string;
+  let importert: Jp;
+  let svar: Jp;
+
+  it('ola imports the incoming mail into a new sak; it lands in Ubehandlet (§10.3)', async () => {
+    await page.goto(`${base}/preview`);
+    await signInAs('Ola');
+    await expectAccessible('arbeidsbord');
+    await page.keyboard.press('Control+Shift+S');
+    await page.getByRole('group', { name: /Ny sak/ }).getByLabel('Tittel').fill('Ferdigattest Storgata 5');
+    await page.getByRole('button', { name: 'Opprett', exact: true }).click();
+    await page.getByRole('heading', { name: /Valgt sak: \d{4}\/\d+ Ferdigattest Storgata 5/ }).waitFor();
+    await expectAccessible('importer');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByRole('list', { name: 'Resultat' }).getByRole('button', { name: /Søknad om ferdigattest, Storgata 5/ }).waitFor();
+    const saker = await api<{ items: { systemId: string; tittel: string }[] }>('ola', `/api/saker?q=${encodeURIComponent('Storgata 5')}`);
+    sakId = saker.items.find((s) => s.tittel === 'Ferdigattest Storgata 5')!.systemId;
+    [importert] = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items as [Jp];
+    expect([importert.journalposttype, importert.restanse, importert.korrespondanseparter.map((p) => p.epostadresse)]).toEqual(['I', true, ['post@byggmester.example.no']]);
+    expect((await api<KurvItem[]>('ola', '/api/kurver/ubehandlet')).map((i) => i.systemId)).toContain(importert.systemId);
+  });
+
+  it('ola avskriver another journalpost in Ubehandlet with TLF and a merknad (§10.2.1)', async () => {
+    const annen = (await api<KurvItem[]>('ola', '/api/kurver/ubehandlet')).find((i) => i.systemId !== importert.systemId && i.type === 'journalpost')!;
+    expect(annen).toBeDefined();
+    await openFromKurv('ubehandlet', 'Ubehandlet', `${annen.nummer} ${annen.tittel}`);
+    const avskriv = page.getByRole('group', { name: 'Avskriv', exact: true });
+    await avskriv.getByLabel('Avskrivningsmåte').selectOption('TLF');
+    await avskriv.getByRole('textbox', { name: /^Merknad/ }).fill('Ringte og avklarte saken med avsender');
+    await expectAccessible('behandle');
+    await avskriv.getByRole('button', { name: 'Avskriv' }).click();
+    await avskriv.waitFor({ state: 'detached' });
+    const jp = await api<Jp>('ola', `/api/journalposter/${annen.systemId}`);
+    expect([jp.restanse, jp.avskrivninger.map((a) => [a.avskrivningsmaate, a.ventende, a.merknad])]).toEqual([false, [['TLF', false, 'Ringte og avklarte saken med avsender']]]);
+    expect((await api<KurvItem[]>('ola', '/api/kurver/ubehandlet')).map((i) => i.systemId)).not.toContain(annen.systemId);
+  });
+
+  it('ola answers the imported mail with a letter from a template: Besvar og avskriv (§10.2.2, §10.4)', async () => {
+    await openFromKurv('ubehandlet', 'Ubehandlet', new RegExp(`${importert.registreringsId} Søknad om ferdigattest`));
+    const besvar = page.getByRole('group', { name: 'Svar skriftlig' });
+    expect(await besvar.getByRole('combobox', { name: 'Svar skriftlig' }).inputValue()).toBe('besvar_og_avskriv');
+    await besvar.getByRole('textbox', { name: 'Tittel' }).fill('Ferdigattest Storgata 5');
+    await besvar.getByLabel('Skriv brevet fra mal').selectOption({ label: 'Svar på merknad til planforslag' });
+    await besvar.getByRole('button', { name: 'Skriv brev' }).click();
+    await page.getByRole('heading', { name: /Ferdigattest Storgata 5/ }).waitFor();
+    await page.getByRole('group', { name: 'Send oppgave' }).waitFor();
+    await expectAccessible('svar');
+    const jps = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items;
+    svar = jps.find((j) => j.journalposttype === 'U')!;
+    expect([svar.journalstatus, svar.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn]), svar.dokumenter.length]).toEqual(['R', [['EM', 'Byggmester AS']], 1]);
+    const original = await api<Jp>('ola', `/api/journalposter/${importert.systemId}`);
+    // The avskrivning waits for the reply to be expedited; until then the restanse stays.
+    expect([original.restanse, original.avskrivninger.map((a) => [a.avskrivningsmaate, a.ventende])]).toEqual([true, [['BU', true]]]);
+  });
+
+  it('ola sends the letter to lise for approval (§10.6)', async () => {
+    const send = page.getByRole('group', { name: 'Send oppgave' });
+    expect(await send.getByRole('combobox', { name: 'Oppgavetype' }).inputValue()).toBe('GODKJENNING');
+    await send.getByRole('checkbox', { name: /\(lise\)/ }).check();
+    await send.getByRole('textbox', { name: 'Merknad' }).fill('Kan du se over svaret?');
+    await send.getByRole('button', { name: 'Send til godkjenning' }).click();
+    const rad = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ hasText: 'Kan du se over svaret?' });
+    await rad.waitFor();
+    expect(await rad.textContent()).toMatch(/^Til godkjenning – Ola Nordmann → Lise/);
+    expect((await api<KurvItem[]>('ola', '/api/kurver/sendt_til_godkjenning')).length).toBeGreaterThan(0);
+  });
+
+  it('lise finds it in Mottatt for godkjenning and approves it; the letter is F (§11.2)', async () => {
+    await signInAs('Lise');
+    await openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Ferdigattest Storgata 5/);
+    await page.getByRole('heading', { name: /Ferdigattest Storgata 5/ }).waitFor();
+    const rad = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ hasText: 'Kan du se over svaret?' });
+    expect(await rad.getByRole('combobox', { name: 'Svar' }).inputValue()).toBe('Godkjent');
+    await expectAccessible('godkjenning');
+    await rad.getByRole('button', { name: 'Svar', exact: true }).click();
+    await rad.getByText('(Godkjent)').waitFor();
+    expect((await api<Jp>('ola', `/api/journalposter/${svar.systemId}`)).journalstatus).toBe('F');
+  });
+
+  it('ola expedites the approved letter by e-mail; the original leaves Ubehandlet (§10.7)', async () => {
+    await signInAs('Ola');
+    await openFromKurv('mine_saker', 'Mine saker', /Ferdigattest Storgata 5/);
+    await page.getByRole('list', { name: 'Journalposter' }).getByRole('button', { name: new RegExp(`${svar.registreringsId} U Ferdigattest Storgata 5`) }).click();
+    const ekspeder = page.getByRole('region', { name: 'Ekspeder' });
+    expect(await ekspeder.getByRole('combobox', { name: /Byggmester AS <post@byggmester.example.no>/ }).inputValue()).toBe('epost');
+    await expectAccessible('ekspeder');
+    await ekspeder.getByRole('button', { name: 'Ekspeder' }).click();
+    await settled(page.getByTestId('journalstatus').getByText('E', { exact: true }));
+    const original = await api<Jp>('ola', `/api/journalposter/${importert.systemId}`);
+    expect([original.restanse, original.avskrivninger.map((a) => [a.avskrivningsmaate, a.ventende])]).toEqual([false, [['BU', false]]]);
+    const ubehandlet = await api<KurvItem[]>('ola', '/api/kurver/ubehandlet');
+    expect(ubehandlet.map((i) => i.systemId)).not.toContain(importert.systemId);
+    await page.getByRole('tab', { name: 'Arbeidsbord' }).click();
+    await page.keyboard.press('F5');
+    await page.locator('[data-kurv="ubehandlet"]').filter({ hasText: `Ubehandlet ${ubehandlet.length}` }).click();
+    if (ubehandlet.length) await page.getByRole('list', { name: 'Ubehandlet' }).getByRole('button').first().waitFor();
+    else await page.getByText('Ingen elementer').waitFor();
+    expect(await page.getByRole('button', { name: new RegExp(`^${importert.registreringsId} `) }).count()).toBe(0);
+    await expectAccessible('ubehandlet after the day');
+  });
+
+  it('names an e-mail recipient without an address before sending, until another channel is chosen (§10.7)', async () => {
+    const brev = await api<Jp & { korrespondanseparter: { systemId: string }[] }>('ola', `/api/saker/${sakId}/journalposter`, {
+      method: 'POST',
+      body: { journalposttype: 'U', tittel: 'Orientering til naboer', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Nabo Uten Epost', postadresse: 'Storgata 7', postnummer: '9000', poststed: 'Fjordvik' }] },
+    });
+    await openFromKurv('mine_saker', 'Mine saker', /Ferdigattest Storgata 5/);
+    await page.getByRole('list', { name: 'Journalposter' }).getByRole('button', { name: new RegExp(`${brev.registreringsId} U Orientering til naboer`) }).click();
+    const ekspeder = page.getByRole('region', { name: 'Ekspeder' });
+    const kanal = ekspeder.getByRole('combobox', { name: /Nabo Uten Epost/ });
+    // No address: paper is proposed; choosing e-mail names the recipient and stops the button.
+    expect(await kanal.inputValue()).toBe('papir');
+    await kanal.selectOption('epost');
+    await ekspeder.getByText(/Mangler e-postadresse.*: Nabo Uten Epost/).waitFor();
+    expect(await ekspeder.getByRole('button', { name: 'Ekspeder' }).isDisabled()).toBe(true);
+    await expectAccessible('ekspeder, missing address');
+    await kanal.selectOption('annen');
+    expect(await ekspeder.getByRole('button', { name: 'Ekspeder' }).isEnabled()).toBe(true);
+  });
+
+  it('a stedfortreder switches to the leader\'s desk: the header says so and the kurver are the leader\'s (§11.3)', async () => {
+    const ola = await api<{ bruker: { systemId: string } }>('ola', '/api/meg');
+    const today = new Date().toISOString().slice(0, 10);
+    await api('lise', '/api/stedfortredere', { method: 'POST', body: { stedfortrederId: ola.bruker.systemId, fraDato: today, tilDato: today } });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
+    const lise = (await api<{ systemId: string; brukernavn: string }[]>('ola', '/api/brukere')).find((b) => b.brukernavn === 'lise')!;
+    await page.getByRole('combobox', { name: 'Stedfortreder for' }).selectOption(lise.systemId);
+    await page.getByText('Du arbeider på vegne av Lise Leder').waitFor();
+    const res = await fetch(`${base}/api/kurver`, { headers: { ...(await ctx.auth('ola')), 'x-paa-vegne-av': lise.systemId } });
+    const kurver = (await res.json()) as { kurv: string; antall: number }[];
+    expect([res.status, kurver]).toEqual([200, expect.any(Array)]);
+    // A kurv whose count differs between ola's own desk and lise's, so the pane shows whose it is.
+    const egne = await api<{ kurv: string; antall: number }[]>('ola', '/api/kurver');
+    const ulik = kurver.find((k) => egne.find((e) => e.kurv === k.kurv)!.antall !== k.antall)!;
+    expect(ulik).toBeDefined();
+    await page.locator(`[data-kurv="${ulik.kurv}"]`).filter({ hasText: new RegExp(`\\s${ulik.antall}$`) }).waitFor();
+    await expectAccessible('arbeidsbord as stedfortreder');
+    await page.getByRole('combobox', { name: 'Stedfortreder for' }).selectOption('');
+    await page.getByTestId('deputy').waitFor({ state: 'detached' });
+  });
+
+  /*
+   * INTERIM (until POST /api/journalposter/:id/ekspeder also queues the mail, being unified
+   * now): the pane's Ekspeder records E and its effects but sends no mail on this branch, so the
+   * outbox → SMTP leg is proven with a second letter expedited through /utsending. When the
+   * unified route lands, assert smtp.waitForAccepted after the pane's Ekspeder above instead.
+   *
+   * The outbox is drained by the test rather than by the background worker: with the worker
+   * polling beside the pane's requests on PGlite's one connection, a request intermittently did
+   * not find its user ("Brukeren ola finnes ikke i arkivet") — reported, not fixed here.
+   */
+  it('the outbox delivers an expedited letter to the SMTP server on loopback', async () => {
+    const brev = await api<Jp>('ola', '/api/svar', { method: 'POST', body: { maate: 'besvar_uten_avskrivning', journalpostIds: [importert.systemId], tittel: 'Kvittering Storgata 5' } });
+    const malId = (await api<{ systemId: string; navn: string }[]>('ola', '/api/maler?journalposttype=U')).find((m) => m.navn === 'Svar på merknad til planforslag')!.systemId;
+    await api('ola', `/api/journalposter/${brev.systemId}/brev`, { method: 'POST', body: { malId } });
+    const mottaker = brev.korrespondanseparter[0]!;
+    await api('ola', `/api/journalposter/${brev.systemId}/utsending`, { method: 'POST', body: { mottakere: [{ korrespondansepartId: (mottaker as unknown as { systemId: string }).systemId, kanal: 'epost' }] } });
+    // The outbox worker's work, done here while the pane is idle (see the note above). The demo
+    // data has mail of its own in the outbox: wait for every queued e-mail, then find ours.
+    await drainOutbox(ctx.db, ctx.blobs, createMailSender(ctx.config.mail), { leaseMs: ctx.config.mail.leaseMs, maxAttempts: ctx.config.mail.maxAttempts });
+    const { n } = await ctx.db.selectFrom('utsending').select((eb) => eb.fn.countAll<string>().as('n')).where('kanal', '=', 'epost').executeTakeFirstOrThrow();
+    await smtp.waitForAccepted(Number(n));
+    const ours = smtp.accepted.filter((m) => m.rcptTo.includes('post@byggmester.example.no'));
+    expect(ours.map((m) => m.parsed.subject)).toEqual([expect.stringContaining('Kvittering Storgata 5')]);
+  });
+});
