@@ -14,7 +14,7 @@ export interface Database {
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; poolSize?: number };
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 const DATE_OID = 1082;
 
@@ -59,7 +59,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 32 });
   await server.start();
   const connectionString = `postgres://postgres@${server.getServerConn()}/postgres`;
-  const pool = new Pool({ connectionString, max: options.poolSize ?? 8, types: typeParsers });
+  // One connection: pglite-socket lets concurrent extended-protocol messages (Parse/Bind/Execute
+  // from pg's parameterized queries) of different connections interleave, so one query can get
+  // another's result (electric-sql/pglite#1046; seen here as a user lookup answered with the outbox
+  // worker's empty result). PGlite runs one statement at a time anyway; the pool queues them.
+  const pool = new Pool({ connectionString, max: 1, types: typeParsers });
   const db = createKysely(pool);
   return {
     db,

@@ -61,5 +61,5 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
   const file = process.env.ARKIV_TEST_PGLITE_TEMPLATE;
   if (!file) throw new Error('ARKIV_TEST_PGLITE_TEMPLATE is not set: run the tests through jest (global setup)');
   const dump = new Blob([await readFile(file)]);
-  return openDatabase({ kind: 'pglite', loadDataDir: dump, poolSize: opts.poolSize ?? 25 });
+  return openDatabase({ kind: 'pglite', loadDataDir: dump });
 }
