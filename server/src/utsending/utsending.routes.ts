@@ -8,6 +8,7 @@ import { loadJournalpostView } from '../journalpost/journalpost.queries';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { ekspeder, forhaandsvis } from './ekspeder.service';
 import { buildBundle, type BundlePart } from './pdf-bundle';
+import { SKJERMET_TEKST } from '../policies/skjerming';
 import { aktiveDokumenter } from './dokumenter.repository';
 
 const Kanal = Type.Union([Type.Literal('epost'), Type.Literal('papir'), Type.Literal('annen')]);
@@ -41,19 +42,21 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
   const { db, blobs, config } = deps;
   const tags = ['Ekspedering'];
 
-  const list = async (journalpostId: string) => {
+  /** Recipients are korrespondanseparter: hidden from level 3 like in the journalpost view (§8). */
+  const list = async (journalpostId: string, parterSkjermet: boolean) => {
     const rows = await db.selectFrom('utsending').selectAll().where('journalpostId', '=', journalpostId).orderBy('opprettetDato').orderBy('mottakerNavn').execute();
     return rows.map((r) => ({
       systemId: r.systemId,
       kanal: r.kanal,
       kanalBeskrivelse: r.kanalBeskrivelse,
-      mottakerNavn: r.mottakerNavn,
-      mottakerEpost: r.mottakerEpost,
+      mottakerNavn: parterSkjermet ? SKJERMET_TEKST : r.mottakerNavn,
+      mottakerEpost: parterSkjermet ? null : r.mottakerEpost,
       messageId: r.messageId,
       status: r.status,
       forsoek: r.forsoek,
       sendtDato: r.sendtDato?.toISOString() ?? null,
-      sistFeil: r.sistFeil,
+      // An SMTP error names the address.
+      sistFeil: parterSkjermet ? null : r.sistFeil,
       pakke: r.kanal === 'papir' ? `/api/utsendinger/${r.systemId}/pakke.pdf` : null,
     }));
   };
@@ -64,7 +67,8 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
     async (req) => {
       await ekspeder(db, blobs, config.mail, req.actor, req.params.id, req.body);
       deps.outbox?.kick();
-      return { utsendinger: await list(req.params.id) };
+      const view = await loadJournalpostView(db, req.actor, req.params.id);
+      return { utsendinger: await list(req.params.id, view.korrespondanseparterSkjermet) };
     },
   );
 
@@ -105,8 +109,8 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
   );
 
   app.get('/api/journalposter/:id/utsendinger', { schema: { tags, summary: 'Utsendinger og leveringsstatus', params: IdParams, response: { 200: Type.Array(UtsendingView), ...errorResponses } } }, async (req) => {
-    await loadJournalpostView(db, req.actor, req.params.id);
-    return list(req.params.id);
+    const view = await loadJournalpostView(db, req.actor, req.params.id);
+    return list(req.params.id, view.korrespondanseparterSkjermet);
   });
 
   /** The documents of a journalpost this user may see, as bundle parts (archive variant preferred). */
