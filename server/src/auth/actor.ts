@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Rolle, Tilgangskode } from '@arkiv/shared';
 import type { DB } from '../db/schema';
 
@@ -46,12 +46,34 @@ export type Tilgang = Actor['tilganger'][number];
 /**
  * The one place a user's tilgangskoder come from: every policy (TypeScript) and the SQL
  * filter (policies/skjerming.sql.ts) read `actor.tilganger`, which is filled from here.
- * Today: the user's own authorizations. Stedfortreder periods (issue 3) add the codes the
- * period grants, for `now` inside the period, here and nowhere else.
+ * The user's own authorizations; on a leader's desk (`paaVegneAv`, §11.3) also the leader's
+ * authorizations for the codes an appointment names, only for `now` inside the appointment's
+ * date range. `somStedfortreder` asks this function and nothing else.
  */
-export async function effektiveTilganger(db: Kysely<DB>, brukerId: string, _now: Date = new Date()): Promise<Tilgang[]> {
+export async function effektiveTilganger(db: Kysely<DB>, brukerId: string, opts: { now?: Date; paaVegneAv?: string } = {}): Promise<Tilgang[]> {
   const own = await db.selectFrom('brukerTilgang').select(['tilgangskode', 'enhetId']).where('brukerId', '=', brukerId).execute();
-  return dedupeTilganger(own);
+  if (!opts.paaVegneAv) return dedupeTilganger(own);
+  const dag = (opts.now ?? new Date()).toISOString().slice(0, 10);
+  const lederId = opts.paaVegneAv;
+  // The leader's own authorizations (scope included) for a code named in an appointment in force today.
+  const delegert = await db
+    .selectFrom('brukerTilgang as t')
+    .select(['t.tilgangskode', 't.enhetId'])
+    .where('t.brukerId', '=', lederId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('stedfortreder as s')
+          .select('s.systemId')
+          .where('s.stedfortrederId', '=', brukerId)
+          .where('s.lederId', '=', lederId)
+          .where('s.fraDato', '<=', dag)
+          .where('s.tilDato', '>=', dag)
+          .where(sql<boolean>`t.tilgangskode = any(s.tilgangskoder)`),
+      ),
+    )
+    .execute();
+  return dedupeTilganger([...own, ...delegert]);
 }
 
 /** One entry per (code, unit); an all-units grant makes the unit-scoped ones of that code redundant. */

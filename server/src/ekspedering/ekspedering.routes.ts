@@ -40,7 +40,8 @@ export const ekspederingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     async (req) => {
       await ekspeder(db, blobs, config.mail, req.actor, req.params.id, req.body);
       deps.outbox?.kick();
-      return { ...(await loadJournalpostView(db, req.actor, req.params.id)), utsendinger: await listUtsendinger(db, req.params.id) };
+      const view = await loadJournalpostView(db, req.actor, req.params.id);
+      return { ...view, utsendinger: await listUtsendinger(db, req.params.id, view.korrespondanseparterSkjermet) };
     },
   );
 

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { type Rolle, SKJERMINGSNIVAA_KODER, type Skjermingsnivaa, TILGANGSKODE_KODER, type Tilgangskode } from '@arkiv/shared';
+import { type Rolle, type Skjermingsnivaa, TILGANGSKODE_KODER, type Tilgangskode } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import { addDokument } from '../dokument/dokument.service';
 import { setDokumentSkjerming } from '../dokument/offentlighet.service';
@@ -10,6 +10,7 @@ import { sakSkjultNivaa } from '../sak/sak.presenter';
 import { findSak, selectSakFor } from '../sak/sak.repository';
 import { createSak, updateSak } from '../sak/sak.service';
 import { createTestContext, type TestContext } from '../test/context';
+import { forventetSkjult, graderinger, skjermingAv } from './skjerming.fixtures';
 import { buildArkivdel, buildBruker, buildEnhet } from '../test/factories';
 
 /**
@@ -78,12 +79,8 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
 
     // One ungraded sak holds the journalposter graded on themselves or on their documents.
     const fellesSak = await createSak(db, ark, { tittel: `${RUN} felles sak`, sakstype: 'GS', saksansvarligId: eier.bruker.systemId, administrativEnhetId: a.systemId, klasseId });
-    const grader: { kode: Tilgangskode | null; nivaa: Skjermingsnivaa | null; paa: Fixture['paa'] }[] = [{ kode: null, nivaa: null, paa: 'ingen' }];
-    for (const kode of TILGANGSKODE_KODER) for (const nivaa of SKJERMINGSNIVAA_KODER) for (const paa of ['sak', 'journalpost'] as const) grader.push({ kode, nivaa, paa });
-    for (const nivaa of SKJERMINGSNIVAA_KODER) grader.push({ kode: 'U', nivaa, paa: 'dokument' });
-
-    for (const [i, g] of grader.entries()) {
-      const skjerming = g.kode && g.nivaa ? { tilgangskode: g.kode, skjermingsnivaa: g.nivaa, skjermingshjemmel: 'Offl. § 13' } : undefined;
+    for (const [i, g] of graderinger({ dokument: true }).entries()) {
+      const skjerming = skjermingAv(g);
       let sakId = fellesSak;
       if (g.paa === 'sak') {
         sakId = await createSak(db, ark, {
@@ -119,13 +116,7 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
   afterAll(() => ctx.close());
 
   /** The manual's rule, written out independently of the code under test. */
-  const harKode = (t: TestActor, kode: Tilgangskode | null) => kode === null || t.eier || t.koder.some(([k, e]) => k === kode && (e === null || e === enhetA));
-  const expected = (t: TestActor, f: Fixture) => {
-    const jpNivaa = f.paa === 'sak' || f.paa === 'journalpost' ? (harKode(t, f.kode) ? 0 : f.nivaa!) : 0;
-    const sakNivaa = f.paa === 'sak' ? jpNivaa : 0;
-    const dokSkjult = f.paa === 'dokument' ? !harKode(t, f.kode) : jpNivaa >= 1;
-    return { jpNivaa, sakNivaa, dokSkjult };
-  };
+  const expected = (t: TestActor, f: Fixture) => forventetSkjult(f, { koder: t.koder, personlig: t.eier }, enhetA);
 
   it('covers every tilgangskode × level on sak and journalpost, and every role × own/other unit', () => {
     expect(fixtures.filter((f) => f.paa === 'sak' || f.paa === 'journalpost')).toHaveLength(TILGANGSKODE_KODER.length * 3 * 2);

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { forbidden, validation } from '../errors/app-error';
 import { erArkiv, erLederFor, erMeg, pultEier } from '../policies/predicates';
+import { JOURNALPOST, skjermingFilter } from '../policies/skjerming.sql';
 import { restanseSql } from './restanse.sql';
 
 export interface RestanseKriterier {
@@ -43,10 +44,13 @@ export async function restanserapport(db: Kysely<DB>, actor: Actor, input: Resta
     .onConflict((oc) => oc.columns(['brukerId', 'noekkel']).doUpdateSet({ verdi: JSON.stringify(k), oppdatertDato: new Date() }))
     .execute();
 
+  const f = skjermingFilter(actor);
   let q = db
     .selectFrom('journalpost as j')
     .innerJoin('sak as s', 's.systemId', 'j.sakId')
     .innerJoin('bruker as b', 'b.systemId', 'j.saksbehandlerId')
+    // Through the one skjerming filter, as every journalpost list: listed, line 2 redacted.
+    .select([f.redactText(JOURNALPOST, 'tittel2', sql.ref('j.tittel2')).as('tittel2'), f.skjultNivaa(JOURNALPOST).as('skjultNivaa')])
     .select(['j.systemId', 'j.tittel', 'j.journalposttype', 'j.forfallsdato', 'j.journaldato', 'j.dokumentnummer', 's.saksaar', 's.sakssekvensnummer', 'b.systemId as sbId', 'b.brukernavn', 'b.navn'])
     .where('j.feilregistrertDato', 'is', null)
     .where(restanseSql, '=', sql<boolean>`true`);
@@ -70,6 +74,8 @@ export async function restanserapport(db: Kysely<DB>, actor: Actor, input: Resta
       systemId: r.systemId,
       registreringsId: formatRegistreringsId(r.saksaar, r.sakssekvensnummer, r.dokumentnummer),
       tittel: r.tittel,
+      tittel2: r.tittel2,
+      skjultNivaa: r.skjultNivaa,
       journalposttype: r.journalposttype,
       journaldato: r.journaldato,
       forfallsdato: r.forfallsdato,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { StedfortrederCreate } from '@arkiv/shared';
-import { type Actor, loadActorById } from '../auth/actor';
+import { type Actor, effektiveTilganger, loadActorById } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { forbidden, validation } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
@@ -52,7 +52,7 @@ export async function somStedfortreder(db: Kysely<DB>, actor: Actor, lederId: st
   const dag = today(now);
   const rows = await db
     .selectFrom('stedfortreder')
-    .select(['tilgangskoder'])
+    .select('systemId')
     .where('stedfortrederId', '=', actor.bruker.systemId)
     .where('lederId', '=', lederId)
     .where('fraDato', '<=', dag)
@@ -61,11 +61,11 @@ export async function somStedfortreder(db: Kysely<DB>, actor: Actor, lederId: st
   if (rows.length === 0) throw forbidden('Du er ikke stedfortreder for denne brukeren i dag');
   const leder = await loadActorById(db, lederId);
   if (!leder) throw forbidden('Du er ikke stedfortreder for denne brukeren i dag');
-  const koder = new Set(rows.flatMap((r) => r.tilgangskoder));
   return {
     bruker: actor.bruker,
     roller: [...actor.roller, ...leder.roller],
-    tilganger: [...actor.tilganger, ...leder.tilganger.filter((t) => koder.has(t.tilgangskode))],
+    // The one source of codes, so the policy and the SQL filter see the same ones.
+    tilganger: await effektiveTilganger(db, actor.bruker.systemId, { now, paaVegneAv: lederId }),
     paaVegneAv: leder.bruker,
   };
 }

@@ -203,4 +203,28 @@ describe('§10.7 ekspedere', () => {
     const page = await ctx.app.inject({ method: 'GET', url: '/dev/utsendt' });
     expect(page.body).toContain(`jp-${jpId}`);
   });
+  it('§8 the utsendinger of a journalpost whose parties are screened (level 3) hide names and addresses', async () => {
+    const sakId = await buildSak(ctx.db, world.sbh, { tittel: 'Sak for skjermet brev' });
+    const jpId = await buildJournalpost(ctx.db, world.sbh, sakId, {
+      tittel: 'Skjermet brev',
+      korrespondanseparter: mottakere,
+      skjerming: { tilgangskode: 'U', skjermingsnivaa: 3, skjermingshjemmel: 'Offl. § 13' },
+    });
+    await doc(jpId, 'Skjermet brev', 'Innhold', 'brev.txt', 'text/plain');
+    // The saksbehandler sees through and is shown the recipients.
+    const sendt = await ekspeder(jpId, {});
+    expect(sendt.statusCode).toBe(200);
+    expect(sendt.body).toContain('Per Hansen');
+    const list = async (brukernavn: string) => {
+      const res = await ctx.app.inject({ method: 'GET', url: `/api/journalposter/${jpId}/utsendinger`, headers: await ctx.auth(brukernavn) });
+      expect(res.statusCode).toBe(200);
+      return res;
+    };
+    const fremmed = await list(world.fremmed.bruker.brukernavn);
+    expect((fremmed.json() as { mottakerNavn: string; mottakerEpost: string | null }[]).map((u) => [u.mottakerNavn, u.mottakerEpost])).toEqual(mottakere.map(() => ['*****', null]));
+    for (const m of mottakere) expect(fremmed.body).not.toContain(m.navn);
+    expect(fremmed.body).not.toContain('@example.no');
+    const ark = await list(world.ark.bruker.brukernavn);
+    expect((ark.json() as { mottakerNavn: string }[]).map((u) => u.mottakerNavn).sort()).toEqual(mottakere.map((m) => m.navn).sort());
+  });
 });

@@ -1,3 +1,4 @@
+import { SKJERMET_TEKST } from '../policies/skjerming';
 import type { Kysely, Transaction } from 'kysely';
 import type { UtsendingView } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
@@ -74,19 +75,24 @@ export async function registrerUtsendingIn(trx: Transaction<DB>, actor: Actor, j
 }
 
 /** The utsendinger of a journalpost as the API shows them (the caller has checked access). */
-export async function listUtsendinger(db: Kysely<DB>, journalpostId: string): Promise<UtsendingView[]> {
+/**
+ * A journalpost's utsendinger for one reader. Recipients are korrespondanseparter: where the
+ * journalpost view hides the parties (skjerming level 3), names, addresses and SMTP errors
+ * (which name the address) are hidden here too.
+ */
+export async function listUtsendinger(db: Kysely<DB>, journalpostId: string, parterSkjermet: boolean): Promise<UtsendingView[]> {
   const rows = await db.selectFrom('utsending').selectAll().where('journalpostId', '=', journalpostId).orderBy('opprettetDato').orderBy('mottakerNavn').execute();
   return rows.map((r) => ({
     systemId: r.systemId,
     kanal: r.kanal,
     kanalBeskrivelse: r.kanalBeskrivelse,
-    mottakerNavn: r.mottakerNavn,
-    mottakerEpost: r.mottakerEpost,
+    mottakerNavn: parterSkjermet ? SKJERMET_TEKST : r.mottakerNavn,
+    mottakerEpost: parterSkjermet ? null : r.mottakerEpost,
     messageId: r.messageId,
     status: r.status,
     forsoek: r.forsoek,
     sendtDato: r.sendtDato?.toISOString() ?? null,
-    sistFeil: r.sistFeil,
+    sistFeil: parterSkjermet ? null : r.sistFeil,
     pakke: r.kanal === 'papir' ? `/api/utsendinger/${r.systemId}/pakke.pdf` : null,
   }));
 }

@@ -20,8 +20,8 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
   const tags = ['Ekspedering'];
 
   app.get('/api/journalposter/:id/utsendinger', { schema: { tags, summary: 'Utsendinger og leveringsstatus', params: IdParams, response: { 200: Type.Array(UtsendingViewSchema), ...errorResponses } } }, async (req) => {
-    await loadJournalpostView(db, req.actor, req.params.id);
-    return listUtsendinger(db, req.params.id);
+    const view = await loadJournalpostView(db, req.actor, req.params.id);
+    return listUtsendinger(db, req.params.id, view.korrespondanseparterSkjermet);
   });
 
   /** The documents of a journalpost this user may see, as bundle parts (archive variant preferred). */

@@ -13,6 +13,8 @@ const UtvalgssakView = Type.Object({
   vedtak: Type.Union([Type.String(), Type.Null()]),
   journalpostId: Uuid,
   tittel: Type.String(),
+  tittel2: Type.Union([Type.String(), Type.Null()]),
+  skjultNivaa: Type.Integer(),
 });
 
 /** §10.5 Committee: utvalg and møter as records, items with utvalgssaksnummer and vedtak. */
@@ -29,7 +31,7 @@ export const utvalgRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
     { schema: { tags, summary: 'Meld opp til møte (PS etter F, DS, RS)', params: IdParams, body: Type.Object({ moeteId: Uuid, utvalgssakstype: Type.Optional(Kodeverdi(UTVALGSSAKSTYPE_KODER)) }, { additionalProperties: false }), response: Created } },
     async (req, reply) => reply.status(201).send({ systemId: await meldOpp(db, req.actor, req.params.id, req.body) }),
   );
-  app.get('/api/moeter/:id/saker', { schema: { tags, summary: 'Møtets saksliste', params: IdParams, response: { 200: Type.Array(UtvalgssakView), ...errorResponses } } }, async (req) => listUtvalgssaker(db, req.params.id));
+  app.get('/api/moeter/:id/saker', { schema: { tags, summary: 'Møtets saksliste', params: IdParams, response: { 200: Type.Array(UtvalgssakView), ...errorResponses } } }, async (req) => listUtvalgssaker(db, req.actor, req.params.id));
   app.post('/api/utvalgssaker/:id/vedtak', { schema: { tags, summary: 'Registrer vedtak', params: IdParams, body: Type.Object({ vedtak: Type.String({ minLength: 1, maxLength: 20000, pattern: '\\S' }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errorResponses } } }, async (req, reply) => {
     await registrerVedtak(db, req.actor, req.params.id, req.body.vedtak);
     return reply.status(204).send(null);

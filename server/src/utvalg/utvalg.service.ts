@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { isLocked, type Utvalgssakstype } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
@@ -7,6 +7,7 @@ import { appendHistorikk } from '../historikk/historikk.repository';
 import { lockJournalpost } from '../journalpost/journalpost.repository';
 import { nextNumber } from '../nummerserie/nummerserie.repository';
 import { journalpostPolicy } from '../policies/journalpost.policy';
+import { JOURNALPOST, skjermingFilter } from '../policies/skjerming.sql';
 import { erArkiv, erLederFor, harRolle } from '../policies/predicates';
 
 /** Utvalg and møter are registers: the system administrator and the archive keep them. */
@@ -80,11 +81,18 @@ export async function registrerVedtak(db: Kysely<DB>, actor: Actor, id: string, 
   });
 }
 
-export async function listUtvalgssaker(db: Kysely<DB>, moeteId: string) {
+/**
+ * A møte's saksliste through the one skjerming filter: every item is listed; the vedtak, free
+ * text like title line 2 and beskrivelse, is hidden from level 2 for those who do not see through.
+ */
+export async function listUtvalgssaker(db: Kysely<DB>, actor: Actor, moeteId: string) {
+  const f = skjermingFilter(actor);
   const rows = await db
     .selectFrom('utvalgssak as u')
     .innerJoin('journalpost as j', 'j.systemId', 'u.journalpostId')
-    .select(['u.systemId', 'u.aar', 'u.sekvensnummer', 'u.utvalgssakstype', 'u.vedtak', 'u.journalpostId', 'j.tittel'])
+    .innerJoin('sak as s', 's.systemId', 'j.sakId')
+    .select(['u.systemId', 'u.aar', 'u.sekvensnummer', 'u.utvalgssakstype', 'u.journalpostId', 'j.tittel'])
+    .select([f.redactText(JOURNALPOST, 'tittel2', sql.ref('u.vedtak')).as('vedtak'), f.redactText(JOURNALPOST, 'tittel2', sql.ref('j.tittel2')).as('tittel2'), f.skjultNivaa(JOURNALPOST).as('skjultNivaa')])
     .where('u.moeteId', '=', moeteId)
     .orderBy('u.sekvensnummer')
     .execute();

@@ -54,4 +54,18 @@ describe('§10.5 Utvalg, møte og utvalgssak', () => {
     const h = (await som(ctx, w.sbh).get(`/api/journalposter/${s}/historikk`)).body.map((x: { handling: string }) => x.handling);
     expect(h).toEqual(expect.arrayContaining(['meldt_opp_til_utvalg', 'vedtak_registrert']));
   });
+  it('§8 the saksliste hides a screened item’s line 2 and vedtak from who does not see through', async () => {
+    const s = await godkjent({ journalposttype: 'S', tittel: 'Saksframlegg - barnevern', tittel2: 'Navn på barnet', skjerming: { tilgangskode: 'U', skjermingsnivaa: 2, skjermingshjemmel: 'Offl. § 13' } });
+    const us = (await som(ctx, w.sbh).post(`/api/journalposter/${s}/meld-opp`, { moeteId })).body.systemId;
+    expect((await som(ctx, w.leder).post(`/api/utvalgssaker/${us}/vedtak`, { vedtak: 'Tiltak for barnet vedtas' })).status).toBe(204);
+    const item = async (actor: typeof w.sbh) => {
+      const res = await som(ctx, actor).get(`/api/moeter/${moeteId}/saker`);
+      const u = res.body.find((x: { systemId: string }) => x.systemId === us);
+      return { tittel: u.tittel, tittel2: u.tittel2, vedtak: u.vedtak, skjultNivaa: u.skjultNivaa, leak: JSON.stringify(res.body).includes('barnet') };
+    };
+    // Listed for everyone with the public line 1; the rest only for who holds U (or handles it).
+    expect(await item(w.fremmed)).toEqual({ tittel: 'Saksframlegg - barnevern', tittel2: '*****', vedtak: '*****', skjultNivaa: 2, leak: false });
+    expect(await item(w.leder)).toEqual({ tittel: 'Saksframlegg - barnevern', tittel2: 'Navn på barnet', vedtak: 'Tiltak for barnet vedtas', skjultNivaa: 0, leak: true });
+    expect(await item(w.sbh)).toMatchObject({ tittel2: 'Navn på barnet', skjultNivaa: 0 });
+  });
 });

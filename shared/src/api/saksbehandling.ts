@@ -165,6 +165,10 @@ export const KurvItem = Type.Object({
   type: Type.Union([Type.Literal('journalpost'), Type.Literal('sak'), Type.Literal('oppgave')]),
   systemId: Uuid,
   tittel: Type.String(),
+  /** Title line 2 through the skjerming filter: `*****` when hidden from the user (§8). */
+  tittel2: Type.Union([Type.String(), Type.Null()]),
+  /** The skjermingsnivå hidden from the user (0: sees everything), as in the journalpost lists. */
+  skjultNivaa: Type.Integer(),
   nummer: Type.String(),
   journalposttype: Type.Union([Kodeverdi(JOURNALPOSTTYPE_KODER), Type.Null()]),
   dato: Type.Union([Type.String(), Type.Null()]),
@@ -179,6 +183,8 @@ export const RestanserapportView = Type.Object({
       systemId: Uuid,
       registreringsId: Type.String(),
       tittel: Type.String(),
+      tittel2: Type.Union([Type.String(), Type.Null()]),
+      skjultNivaa: Type.Integer(),
       journalposttype: Kodeverdi(JOURNALPOSTTYPE_KODER),
       journaldato: Dato,
       forfallsdato: Type.Union([Dato, Type.Null()]),
