@@ -70,7 +70,7 @@ try {
     const t0 = Date.now();
     await page.goto(`${server.url}/preview`);
     // Interactive: the Mine saker kurv shows its count and takes a click.
-    await page.locator('[data-kurv="MINE_SAKER"]').filter({ hasText: /\d/ }).click({ trial: true });
+    await page.locator('[data-kurv="mine_saker"]').filter({ hasText: /\d/ }).click({ trial: true });
     times.push(Date.now() - t0);
     await context.close();
   }
