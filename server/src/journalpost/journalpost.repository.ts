@@ -103,6 +103,17 @@ export async function replaceKorrespondanseparter(trx: Transaction<DB>, journalp
     .execute();
 }
 
+function loadMerknader(db: Kysely<DB>, ids: string[]) {
+  return db
+    .selectFrom('merknad as m')
+    .innerJoin('bruker as b', 'b.systemId', 'm.registrertAvId')
+    .selectAll('m')
+    .select(['b.brukernavn', 'b.navn'])
+    .where('m.journalpostId', 'in', ids)
+    .orderBy('m.merknadsdato')
+    .execute();
+}
+
 function loadAvskrivninger(db: Kysely<DB>, ids: string[]) {
   return db
     .selectFrom('avskrivning as a')
@@ -121,14 +132,7 @@ export async function loadChildren(db: Kysely<DB>, journalpostIds: readonly stri
   const [parter, dokumenter, merknader, avskrivninger] = await Promise.all([
     db.selectFrom('korrespondansepart').selectAll().where('journalpostId', 'in', ids).orderBy('rekkefolge').execute(),
     db.selectFrom('dokumentbeskrivelse').selectAll().where('journalpostId', 'in', ids).orderBy('dokumentnummer').execute(),
-    db
-      .selectFrom('merknad as m')
-      .innerJoin('bruker as b', 'b.systemId', 'm.registrertAvId')
-      .selectAll('m')
-      .select(['b.brukernavn', 'b.navn'])
-      .where('m.journalpostId', 'in', ids)
-      .orderBy('m.merknadsdato')
-      .execute(),
+    loadMerknader(db, ids),
     loadAvskrivninger(db, ids),
   ]);
   const versjoner =
@@ -179,14 +183,7 @@ export async function loadChildrenFor(db: Kysely<DB>, actor: Actor, journalpostI
       .where('d.journalpostId', 'in', ids)
       .orderBy('d.dokumentnummer')
       .execute(),
-    db
-      .selectFrom('merknad as m')
-      .innerJoin('bruker as b', 'b.systemId', 'm.registrertAvId')
-      .selectAll('m')
-      .select(['b.brukernavn', 'b.navn'])
-      .where('m.journalpostId', 'in', ids)
-      .orderBy('m.merknadsdato')
-      .execute(),
+    loadMerknader(db, ids),
     loadAvskrivninger(db, ids),
   ]);
   const synlige = dokumenter.filter((d) => !d.skjult).map((d) => d.systemId);
