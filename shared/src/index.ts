@@ -6,3 +6,4 @@ export * from './historikk';
 export * from './api';
 export * from './restanse';
 export * from './foedselsnummer';
+export * from './vedlegg';

@@ -24,6 +24,8 @@ const MULTIPART_BODY = {
           retning: { type: 'string', enum: ['mottatt', 'sendt'] },
           journalposttype: { type: 'string', enum: ['N', 'X'] },
           tittel: { type: 'string' },
+          tittel2: { type: 'string', description: 'tittel linje 2 (den skjermede delen av tittelen)' },
+          vedleggTitler: { type: 'string', description: 'JSON-objekt filnavn → rettet tittel for vedleggene, f.eks. {"Soknad_2026.pdf":"Søknad om ferdigattest"}' },
           forfallsdato: { type: 'string', format: 'date' },
           tilgangskode: { type: 'string', enum: [...TILGANGSKODE_KODER] },
           skjermingsnivaa: { type: 'integer', enum: [1, 2, 3] },
@@ -98,14 +100,38 @@ export function importOptions(fields: Record<string, string>): ImportOptions {
   }
   const tittel = fields.tittel?.trim();
   if (tittel && tittel.length > 1000) throw validation('/tittel', 'høyst 1000 tegn');
+  const tittel2 = fields.tittel2?.trim();
+  if (tittel2 && tittel2.length > 1000) throw validation('/tittel2', 'høyst 1000 tegn');
+  const vedleggTitler = parseVedleggTitler(fields.vedleggTitler);
   return {
     retning,
     ...(journalposttype ? { journalposttype } : {}),
     ...(tittel ? { tittel } : {}),
+    ...(tittel2 ? { tittel2 } : {}),
+    ...(vedleggTitler ? { vedleggTitler } : {}),
     ...(forfallsdato ? { forfallsdato } : {}),
     ...(skjerming ? { skjerming } : {}),
     ...(fields.brukOpprinneligAvsender === 'true' ? { brukOpprinneligAvsender: true } : {}),
   };
+}
+
+/** `{"file name": "title"}`; every title a non-empty string of at most 1000 characters. */
+function parseVedleggTitler(raw: string | undefined): Record<string, string> | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw validation('/vedleggTitler', 'må være et JSON-objekt {"filnavn": "tittel"}');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw validation('/vedleggTitler', 'må være et JSON-objekt {"filnavn": "tittel"}');
+  const out: Record<string, string> = {};
+  for (const [filnavn, tittel] of Object.entries(value)) {
+    if (typeof tittel !== 'string' || !tittel.trim()) throw validation(`/vedleggTitler/${filnavn}`, 'tittelen må være en ikke-tom tekst');
+    if (tittel.trim().length > 1000) throw validation(`/vedleggTitler/${filnavn}`, 'høyst 1000 tegn');
+    out[filnavn] = tittel.trim();
+  }
+  return out;
 }
 
 /** One message: its own status (201, or the problem with a link to an existing import); several: 200 with one result each. */

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
-import type { KorrespondansepartInput, Korrespondanseparttype, SakCreate, SkjermingInput } from '@arkiv/shared';
+import { type KorrespondansepartInput, type Korrespondanseparttype, type SakCreate, type SkjermingInput, vedleggTittel } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { BlobStore, StagedBlob } from '../blob/blob-store';
 import type { DB } from '../db/schema';
@@ -27,8 +27,12 @@ export interface ImportOptions {
   /** Override of the dokumenttype (manual §10.3: Sent Items → U, changeable to N or X). */
   readonly journalposttype?: 'N' | 'X';
   readonly tittel?: string;
+  /** Title line 2 (§4: the screened part of the title), set at registration. */
+  readonly tittel2?: string;
   readonly forfallsdato?: string;
   readonly skjerming?: SkjermingInput;
+  /** Corrected attachment titles by file name (§10.3 "check and correct ... attachment titles"). */
+  readonly vedleggTitler?: Readonly<Record<string, string>>;
   /** Register the original sender of a forwarded mail instead of the forwarder. */
   readonly brukOpprinneligAvsender?: boolean;
 }
@@ -107,7 +111,6 @@ async function parse(file: UploadedMail, blobs: BlobStore, maxBytes: number): Pr
 }
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const titleOf = (filnavn: string) => filnavn.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim() || filnavn;
 
 async function readAll(staged: StagedBlob): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -191,6 +194,7 @@ async function importOne(
         {
           journalposttype,
           tittel,
+          ...(options.tittel2 ? { tittel2: options.tittel2 } : {}),
           ...(mail.dato ? { dokumentdato: isoDate(mail.dato) } : {}),
           ...(options.retning === 'mottatt' && mail.dato ? { mottattDato: mail.dato.toISOString() } : {}),
           ...(options.forfallsdato ? { forfallsdato: options.forfallsdato } : {}),
@@ -219,13 +223,13 @@ async function importOne(
       const filnavn = /\.(eml|msg)$/i.test(file.filnavn) ? file.filnavn : `${(emne || 'e-post').slice(0, 100)}.${original.ext}`;
       await insertDokumentIn(trx, actor, journalpostId, 1, 'H', tittel, [
         { variantformat: 'P', staged: file.staged, format: original.format, filnavn },
-        { variantformat: 'A', staged: pdf, format: 'application/pdf', formatDetaljer: 'PDF 1.7 fra pdf-lib (ikke validert PDF/A)', filnavn: `${titleOf(filnavn)}.pdf` },
+        { variantformat: 'A', staged: pdf, format: 'application/pdf', formatDetaljer: 'PDF 1.7 fra pdf-lib (ikke validert PDF/A)', filnavn: `${vedleggTittel(filnavn)}.pdf` },
       ]);
       const dokTitler = new Set([tittel.trim().toLowerCase()]);
       let nr = 1;
       const vedleggTitler: string[] = [];
       for (const v of mail.vedlegg.filter((x) => !x.inline)) {
-        const vt = uniqueTitle(titleOf(v.filnavn), dokTitler);
+        const vt = uniqueTitle(options.vedleggTitler?.[v.filnavn]?.trim() || vedleggTittel(v.filnavn), dokTitler);
         vedleggTitler.push(vt);
         await insertDokumentIn(trx, actor, journalpostId, ++nr, 'V', vt, [{ variantformat: 'P', staged: v.staged, format: v.mimeType, filnavn: v.filnavn }]);
       }

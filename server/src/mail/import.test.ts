@@ -239,6 +239,31 @@ describe('§10.3 import e-post', () => {
     expect(jp.skjerming).toMatchObject({ tilgangskode: 'U', skjermingsnivaa: 1 });
   });
 
+  it('takes corrected attachment titles and title line 2 from the form, also for a sent mail that is expedited at once', async () => {
+    const sak = await buildSak(ctx.db, world.sbh, { tittel: 'Vedleggstitler' });
+    const fields = { retning: 'sendt', tittel2: 'Olsen Bygg AS', vedleggTitler: JSON.stringify({ 'Samsvarserklæring.pdf': 'Samsvarserklæring ansvarlig utførende' }) };
+    const res = await post(`/api/saker/${sak}/import`, fields, [withMessageId('html-inline-bilde', 'vedleggstitler@olsenbygg.example.no')]);
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect([jp.journalstatus, jp.tittel2]).toEqual(['E', 'Olsen Bygg AS']);
+    expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Ferdigattest gnr 12/45', 'Samsvarserklæring ansvarlig utførende']);
+    const [h] = await ctx.db.selectFrom('historikk').select('data').where('journalpostId', '=', jp.systemId).where('handling', '=', 'epost_importert').execute();
+    expect((h!.data as { vedlegg: string[] }).vedlegg).toEqual(['Samsvarserklæring ansvarlig utførende']);
+  });
+
+  it.each([
+    ['not json', '/vedleggTitler'],
+    ['["a"]', '/vedleggTitler'],
+    ['{"a.pdf": ""}', '/vedleggTitler/a.pdf'],
+    ['{"a.pdf": 7}', '/vedleggTitler/a.pdf'],
+  ])('refuses vedleggTitler %s with 400 naming the field, and writes nothing', async (raw, field) => {
+    const before = await counts();
+    const res = await importOne('tekst-utf8', { retning: 'mottatt', vedleggTitler: raw });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation_failed', errors: [{ field }] });
+    expect(await counts()).toEqual(before);
+  });
+
   it.each([
     ['smime-kryptert', /kryptert/],
     ['ugyldig-binaer', /ikke en e-post/],
