@@ -1,4 +1,3 @@
-import { isLocked } from '@arkiv/shared';
 import type { LoadedMail } from '../office/port';
 import type { Api } from './client';
 import { ApiError } from './http';
@@ -13,7 +12,12 @@ export interface ImportChoices {
   /** A forwarded mail: register the original sender instead of the last forwarder. */
   readonly brukOpprinneligAvsender?: boolean;
   readonly skjerming?: SkjermingInput | null;
+  /** Corrected attachment titles by file name; the server names the others from their file names. */
+  readonly vedleggTitler?: Readonly<Record<string, string>>;
 }
+
+/** Where the mails go: an existing sak, or a new one the server creates with the first mail that imports. */
+export type ImportTarget = { readonly sakId: string } | { readonly nySak: { readonly sakTittel: string; readonly sakstype: string } };
 
 /** One message's outcome: the journalpost, or the server's reason (with the existing one for a duplicate). */
 export type ImportOutcome =
@@ -45,6 +49,8 @@ const felterFor = (type: ImportChoices['journalposttype'], c?: ImportChoices): I
   retning: type === 'I' ? 'mottatt' : 'sendt',
   ...(type === 'N' || type === 'X' ? { journalposttype: type } : {}),
   ...(c?.tittel.trim() ? { tittel: c.tittel.trim() } : {}),
+  ...(c?.tittel2?.trim() ? { tittel2: c.tittel2.trim() } : {}),
+  ...(c?.vedleggTitler && Object.keys(c.vedleggTitler).length ? { vedleggTitler: JSON.stringify(c.vedleggTitler) } : {}),
   ...(c?.forfallsdato ? { forfallsdato: c.forfallsdato } : {}),
   ...(c?.skjerming ? { tilgangskode: c.skjerming.tilgangskode, skjermingsnivaa: c.skjerming.skjermingsnivaa as 1 | 2 | 3, skjermingshjemmel: c.skjerming.skjermingshjemmel ?? '' } : {}),
   // Several mails at once: a forwarded one gets its original sender, as the user would choose (§10.3).
@@ -52,23 +58,28 @@ const felterFor = (type: ImportChoices['journalposttype'], c?: ImportChoices): I
 });
 
 /**
- * Imports mails into a sak through the server's mail import (POST /api/saker/:id/import) with
- * the raw message from Outlook: the server parses it, registers sender/recipients (the original
+ * Imports mails into a sak through the server's mail import (POST /api/saker/:id/import, or
+ * POST /api/import for a new sak, created in the same transaction as the first mail) with the
+ * raw message from Outlook: the server parses it, registers sender/recipients (the original
  * sender of a forwarded mail on request), stores the message and its attachments, refuses a
  * duplicate (409 with a link), and expedites a sent mail (§10.3). Received and sent mails go in
  * one request each; `choices` apply when a single mail is imported.
  */
-export async function importMails(api: Api, sakId: string, mails: readonly (LoadedMail & { ok: true })[], choices?: ImportChoices): Promise<ImportOutcome[]> {
+export async function importMails(api: Api, target: ImportTarget, mails: readonly (LoadedMail & { ok: true })[], choices?: ImportChoices): Promise<ImportOutcome[]> {
   const groups = new Map<ImportChoices['journalposttype'], (LoadedMail & { ok: true })[]>();
   for (const m of mails) {
     const type = choices?.journalposttype ?? (m.item.direction === 'sent' ? 'U' : 'I');
     groups.set(type, [...(groups.get(type) ?? []), m]);
   }
   const outcomes = new Map<LoadedMail, ImportOutcome>();
+  let sakId = 'sakId' in target ? target.sakId : undefined;
   for (const [type, group] of groups) {
     let resultater: readonly ImportResultat[];
     try {
-      resultater = (await api.importer(sakId, felterFor(type, choices), group.map((m) => m.mime))).resultater;
+      const felter = felterFor(type, choices);
+      const raw = group.map((m) => m.mime);
+      resultater = (sakId ? await api.importer(sakId, felter, raw) : await api.importerNySak((target as Extract<ImportTarget, { nySak: unknown }>).nySak, felter, raw)).resultater;
+      sakId ??= resultater.find((r) => r.sakId)?.sakId;
     } catch (err) {
       // One message: the server answers with the problem itself (e.g. 409 already_imported).
       if (!(err instanceof ApiError) || group.length !== 1) throw err;
@@ -83,9 +94,7 @@ export async function importMails(api: Api, sakId: string, mails: readonly (Load
         outcomes.set(m, { ok: false, subject: m.item.subject, error: r?.problem?.detail ?? 'Ukjent feil', ...(existing ? { existingJournalpostId: existing } : {}) });
         continue;
       }
-      let jp = await api.getJournalpost(r.journalpostId);
-      // Title line 2 is not a field of the import; set it on the new journalpost.
-      if (choices?.tittel2?.trim() && group.length === 1 && !isLocked(jp.journalstatus)) jp = await api.updateJournalpost(jp.systemId, { tittel2: choices.tittel2.trim() });
+      const jp = await api.getJournalpost(r.journalpostId);
       rememberImported(m.item.internetMessageId, jp);
       outcomes.set(m, { ok: true, subject: m.item.subject, journalpost: jp, ekspedert: jp.journalstatus === 'E', advarsler: r.advarsler ?? [] });
     }

@@ -85,6 +85,10 @@ export interface ImportFelter {
   readonly retning: 'mottatt' | 'sendt';
   readonly journalposttype?: 'N' | 'X';
   readonly tittel?: string;
+  /** Title line 2 (§4), registered with the journalpost. */
+  readonly tittel2?: string;
+  /** JSON object: attachment file name → corrected vedlegg title. */
+  readonly vedleggTitler?: string;
   readonly forfallsdato?: string;
   readonly tilgangskode?: string;
   readonly skjermingsnivaa?: 1 | 2 | 3;

@@ -1,12 +1,13 @@
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
+import { vedleggTittel } from '@arkiv/shared';
 import type { Api } from '../api/client';
 import { findImported, type ImportChoices, importMails, type ImportOutcome } from '../api/import-mail';
 import { useT } from '../i18n/strings';
 import type { LoadedMail, MailboxPort, MailItem, Progress } from '../office/port';
 import { ErrorBar, useStyles } from './common';
-import { type Navigate, type RecentSak } from './nav';
-import { SakPicker } from './SakPicker';
+import { type Navigate, type RecentSak, rememberSak } from './nav';
+import { type NySak, SakPicker } from './SakPicker';
 
 const TILGANGSKODER = ['IS', 'U', 'P', 'P1', 'E', 'S', 'XX'];
 
@@ -18,6 +19,8 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
   const [count, setCount] = useState(0);
   const [imported, setImported] = useState<{ registreringsId: string; journalpostId: string } | null>(null);
   const [sak, setSak] = useState<RecentSak | null>(preselect ?? null);
+  const [nySak, setNySak] = useState<NySak | null>(null);
+  const [vedleggTitler, setVedleggTitler] = useState<Record<string, string>>({});
   const [type, setType] = useState<ImportChoices['journalposttype']>('I');
   const [tittel, setTittel] = useState('');
   const [tittel2, setTittel2] = useState('');
@@ -37,6 +40,7 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
     setCount(n);
     setOutcomes([]);
     setDropped([]);
+    setVedleggTitler({});
     if (current) {
       setType(current.direction === 'sent' ? 'U' : 'I');
       setTittel(current.subject.replace(/^\s*(sv|re|vs|fw|fwd)\s*:\s*/i, ''));
@@ -50,7 +54,7 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
   }, [port, refresh]);
 
   const run = async () => {
-    if (!sak) return;
+    if (!sak && !nySak) return;
     setError(null);
     setOutcomes([]);
     try {
@@ -65,11 +69,21 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
               forfallsdato: forfall,
               brukOpprinneligAvsender: useOriginal,
               skjerming: kode ? { tilgangskode: kode as 'U', skjermingsnivaa: nivaa, skjermingshjemmel: hjemmel || 'Offl. § 13' } : null,
+              // Only the titles the user changed; the server names the rest the same way.
+              vedleggTitler: Object.fromEntries(Object.entries(vedleggTitler).filter(([navn, tittel]) => tittel.trim() && tittel.trim() !== vedleggTittel(navn))),
             }
           : // Several mails: each by its folder, the original sender of a forwarded one (§10.3).
             undefined;
       setProgress({ done: 0, total: mails.length });
-      const done = loaded.length ? await importMails(api, sak.sakId, loaded, choices) : [];
+      const done = loaded.length ? await importMails(api, nySak ? { nySak } : { sakId: sak!.sakId }, loaded, choices) : [];
+      const first = done.find((o) => o.ok);
+      if (nySak && first?.ok) {
+        // The server created the sak with the first mail: from now on it is the chosen sak.
+        const created = { sakId: first.journalpost.sakId, saksnummer: first.journalpost.saksnummer, tittel: nySak.sakTittel };
+        rememberSak(created);
+        setSak(created);
+        setNySak(null);
+      }
       const failed: ImportOutcome[] = mails.flatMap((m) => (m.ok ? [] : [{ ok: false as const, subject: m.subject, error: m.error }]));
       const out = [...done, ...failed];
       setProgress({ done: out.length, total: mails.length });
@@ -93,11 +107,14 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
       setType(first.item.direction === 'sent' ? 'U' : 'I');
       setTittel(first.item.subject);
       setUseOriginal(false);
+      setVedleggTitler({});
       setImported(findImported(first.item.internetMessageId));
     }
   };
 
   const many = dropped.length > 1 || (!dropped.length && count > 1);
+  const shown = dropped.length === 1 && dropped[0]!.ok ? dropped[0]!.item : dropped.length ? null : item;
+  const vedlegg = shown?.attachments.filter((a) => !a.isInline) ?? [];
   return (
     <section className={s.stack} aria-labelledby="importer-h" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
       <Subtitle2 as="h2" id="importer-h">
@@ -126,7 +143,21 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <SakPicker api={api} value={sak} onChange={setSak} startNew={newSak} suggestedTitle={tittel} />
+      <SakPicker
+        api={api}
+        value={sak}
+        onChange={(s) => {
+          setSak(s);
+          setNySak(null);
+        }}
+        onNew={(n) => {
+          setNySak(n);
+          setSak(null);
+        }}
+        pendingNew={nySak}
+        startNew={newSak}
+        suggestedTitle={tittel}
+      />
       {!many && (item || dropped.length === 1) ? (
         <div className={s.stack} role="group" aria-label={t.registrering}>
           <Field label={t.dokumenttype}>
@@ -158,6 +189,15 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
               </Select>
             </Field>
           ) : null}
+          {vedlegg.length ? (
+            <div className={s.stack} role="group" aria-label={t.vedleggTitler}>
+              {vedlegg.map((a) => (
+                <Field key={a.id} label={`${t.vedleggEn}: ${a.name}`}>
+                  <Input value={vedleggTitler[a.name] ?? vedleggTittel(a.name)} onChange={(_, d) => setVedleggTitler((v) => ({ ...v, [a.name]: d.value }))} />
+                </Field>
+              ))}
+            </div>
+          ) : null}
           <div className={s.row} role="group" aria-label={t.skjerming}>
             <Field label={t.skjerming}>
               <Select value={kode} onChange={(_, d) => setKode(d.value)}>
@@ -185,7 +225,7 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
         </div>
       ) : null}
       <div className={s.row}>
-        <Button appearance="primary" disabled={!sak || (!item && count === 0 && !dropped.length)} onClick={() => void run()}>
+        <Button appearance="primary" disabled={(!sak && !nySak) || (!item && count === 0 && !dropped.length)} onClick={() => void run()}>
           {t.importButton}
         </Button>
       </div>

@@ -8,8 +8,34 @@ import { type RecentSak, rememberSak } from './nav';
 
 const SAKSTYPER = ['GS', 'BS', 'BHG', 'DS', 'ELEV', 'ES', 'PERS', 'PS', 'RS', 'SFO', 'ST'] as const;
 
-/** Find a sak (search), create one (with the duplicate warning, §4), or pick a recent one. */
-export function SakPicker({ api, value, onChange, startNew, suggestedTitle }: { api: Api; value: RecentSak | null; onChange: (s: RecentSak) => void; startNew?: boolean; suggestedTitle: string }) {
+export interface NySak {
+  readonly sakTittel: string;
+  readonly sakstype: string;
+}
+
+/**
+ * Find a sak (search), create one (with the duplicate warning, §4), or pick a recent one. With
+ * `onNew` a new sak is not created here: the caller gets its title and type and creates it
+ * together with what goes into it (the mail import does, in one transaction), so an import
+ * that fails leaves no empty sak behind.
+ */
+export function SakPicker({
+  api,
+  value,
+  onChange,
+  startNew,
+  suggestedTitle,
+  onNew,
+  pendingNew,
+}: {
+  api: Api;
+  value: RecentSak | null;
+  onChange: (s: RecentSak) => void;
+  startNew?: boolean;
+  suggestedTitle: string;
+  onNew?: (ny: NySak) => void;
+  pendingNew?: NySak | null;
+}) {
   const t = useT();
   const s = useStyles();
   const [q, setQ] = useState('');
@@ -52,6 +78,13 @@ export function SakPicker({ api, value, onChange, startNew, suggestedTitle }: { 
         const similar = words ? (await api.listSaker({ q: words, limit: 5 })).items : [];
         if (similar.length) return setDuplicates(similar);
       }
+      if (onNew) {
+        onNew({ sakTittel: tittel.trim(), sakstype });
+        setCreating(false);
+        setDuplicates(null);
+        setHits(null);
+        return;
+      }
       choose(await api.createSak({ tittel: tittel.trim(), sakstype }));
     } catch (e) {
       setError(e);
@@ -61,7 +94,7 @@ export function SakPicker({ api, value, onChange, startNew, suggestedTitle }: { 
   return (
     <section className={s.section} aria-labelledby="sak-h">
       <Subtitle2 as="h3" id="sak-h">
-        {t.chosenSak}: {value ? `${value.saksnummer} ${value.tittel}` : '–'}
+        {t.chosenSak}: {pendingNew ? `${t.newSakPending} «${pendingNew.sakTittel}» (${pendingNew.sakstype})` : value ? `${value.saksnummer} ${value.tittel}` : '–'}
       </Subtitle2>
       <div className={s.row}>
         <Field label={t.searchSak}>

@@ -95,7 +95,7 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     expect(res.status).toBe(200);
     return (await res.json()) as T;
   }
-  type Jp = { systemId: string; journalposttype: string; journalstatus: string; tittel: string; dokumenter: unknown[]; korrespondanseparter: { korrespondanseparttype: string; navn: string }[] };
+  type Jp = { systemId: string; journalposttype: string; journalstatus: string; tittel: string; tittel2: string | null; dokumenter: { tittel: string }[]; korrespondanseparter: { korrespondanseparttype: string; navn: string }[] };
 
   async function importedJournalposter(): Promise<string[]> {
     const links = page.getByRole('list', { name: 'Resultat' }).getByRole('button');
@@ -130,23 +130,35 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await expectAccessible('arbeidsbord');
   });
 
-  it('imports the open incoming mail into a new sak (§10.3): I, sender, mail and attachments as documents', async () => {
+  it('imports the open incoming mail into a new sak (§10.3): I, sender, corrected titles, mail and attachments as documents; the sak is made with the import', async () => {
     await page.keyboard.press('Control+Shift+S');
     await page.getByRole('heading', { name: 'Importer til sak' }).waitFor();
     const tittel = page.getByRole('group', { name: /Ny sak/ }).getByLabel('Tittel');
     await tittel.fill('Ferdigattest Kvernhusveien 17');
     await expectAccessible('importer');
+    const sakerFoer = (await api<{ items: unknown[] }>('ola', `/api/saker?q=${encodeURIComponent('Kvernhusveien')}`)).items.length;
     await page.getByRole('button', { name: 'Opprett', exact: true }).click();
+    await page.getByRole('heading', { name: 'Valgt sak: ny sak, opprettes ved import: «Ferdigattest Kvernhusveien 17» (GS)' }).waitFor();
+    // Nothing is created until the mail goes in with it (one transaction on the server).
+    expect((await api<{ items: unknown[] }>('ola', `/api/saker?q=${encodeURIComponent('Kvernhusveien')}`)).items.length).toBe(sakerFoer);
+    const registrering = page.getByRole('group', { name: 'Registreringsdata' });
+    await registrering.getByLabel(/^Tittel\s*\*?$/).fill('Søknad om ferdigattest, Kvernhusveien 17');
+    await registrering.getByLabel('Tittel linje 2').fill('Byggmester AS');
+    const vedlegg = page.getByRole('group', { name: 'Vedleggstitler' });
+    expect(await vedlegg.getByLabel('Vedlegg: Samsvarserklæring.pdf').inputValue()).toBe('Samsvarserklæring');
+    await vedlegg.getByLabel('Vedlegg: Situasjonsplan.pdf').fill('Situasjonsplan Kvernhusveien 17');
+    await expectAccessible('importer with attachment titles');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByRole('list', { name: 'Resultat' }).getByRole('button').first().waitFor();
     const chosen = page.getByRole('heading', { name: /Valgt sak: \d{4}\/\d+ Ferdigattest Kvernhusveien 17/ });
     await chosen.waitFor();
     saksnummer = /(\d{4}\/\d+)/.exec((await chosen.textContent()) ?? '')![1]!;
-    await page.getByRole('group', { name: 'Registreringsdata' }).getByLabel(/^Tittel\s*\*?$/).fill('Søknad om ferdigattest, Kvernhusveien 17');
-    await page.getByRole('button', { name: 'Importer', exact: true }).click();
-    await page.getByRole('list', { name: 'Resultat' }).getByRole('button').first().waitFor();
     const saker = await api<{ items: { systemId: string; saksnummer: string }[] }>('ola', `/api/saker?q=${encodeURIComponent('Kvernhusveien')}`);
     sakId = saker.items.find((s) => s.saksnummer === saksnummer)!.systemId;
     const jps = await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`);
-    expect(jps.items.map((j) => [j.journalposttype, j.tittel, j.dokumenter.length])).toEqual([['I', 'Søknad om ferdigattest, Kvernhusveien 17', 3]]);
+    expect(jps.items.map((j) => [j.journalposttype, j.tittel, j.tittel2, j.dokumenter.map((d) => d.tittel)])).toEqual([
+      ['I', 'Søknad om ferdigattest, Kvernhusveien 17', 'Byggmester AS', ['Søknad om ferdigattest, Kvernhusveien 17', 'Situasjonsplan Kvernhusveien 17', 'Samsvarserklæring']],
+    ]);
     expect(jps.items[0]!.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn])).toEqual([['EA', 'Byggmester AS']]);
 
     await page.getByRole('list', { name: 'Resultat' }).getByRole('button').first().click();

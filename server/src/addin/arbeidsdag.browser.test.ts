@@ -102,10 +102,11 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     await page.keyboard.press('Control+Shift+S');
     await page.getByRole('group', { name: /Ny sak/ }).getByLabel('Tittel').fill('Ferdigattest Storgata 5');
     await page.getByRole('button', { name: 'Opprett', exact: true }).click();
-    await page.getByRole('heading', { name: /Valgt sak: \d{4}\/\d+ Ferdigattest Storgata 5/ }).waitFor();
+    await page.getByRole('heading', { name: /Valgt sak: ny sak, opprettes ved import: «Ferdigattest Storgata 5»/ }).waitFor();
     await expectAccessible('importer');
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await page.getByRole('list', { name: 'Resultat' }).getByRole('button', { name: /Søknad om ferdigattest, Storgata 5/ }).waitFor();
+    await page.getByRole('heading', { name: /Valgt sak: \d{4}\/\d+ Ferdigattest Storgata 5/ }).waitFor();
     const saker = await api<{ items: { systemId: string; tittel: string }[] }>('ola', `/api/saker?q=${encodeURIComponent('Storgata 5')}`);
     sakId = saker.items.find((s) => s.tittel === 'Ferdigattest Storgata 5')!.systemId;
     [importert] = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items as [Jp];
