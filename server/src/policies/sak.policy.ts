@@ -35,9 +35,11 @@ export const sakPolicy = {
   kontroller: (actor: Actor, sak: SakForPolicy) => erArkiv(actor) && sak.saksstatus === 'R',
   /** §5: only ARK closes (A) and reopens. Blockers (restanse, not journalført) are checked in the service. */
   avslutt: (actor: Actor, sak: SakForPolicy) => erArkivansvarlig(actor) && (sak.saksstatus === 'R' || sak.saksstatus === 'B'),
-  gjenaapne: (actor: Actor, sak: SakForPolicy) => erArkivansvarlig(actor) && (sak.saksstatus === 'A' || sak.saksstatus === 'U'),
+  gjenaapne: (actor: Actor, sak: SakForPolicy) => erArkivansvarlig(actor) && (sak.saksstatus === 'A' || sak.saksstatus === 'U' || sak.saksstatus === 'X'),
   /** §12.8: a wrongly created sak is set to Utgår by the archive/dokumentsenter. */
   utgaar: (actor: Actor, sak: SakForPolicy) => erArkiv(actor) && aapen(sak),
+  /** §5 X Ingen oppfølging: the archive marks an open sak (R/B) as not to be followed up. */
+  ingen_oppfoelging: (actor: Actor, sak: SakForPolicy) => erArkiv(actor) && (sak.saksstatus === 'R' || sak.saksstatus === 'B'),
 };
 
 export function sakAbilities(actor: Actor, sak: SakForPolicy): Record<string, boolean> {
@@ -52,5 +54,6 @@ export function sakAbilities(actor: Actor, sak: SakForPolicy): Record<string, bo
     avslutt: sakPolicy.avslutt(actor, sak),
     gjenaapne: sakPolicy.gjenaapne(actor, sak),
     utgaar: sakPolicy.utgaar(actor, sak),
+    ingen_oppfoelging: sakPolicy.ingen_oppfoelging(actor, sak),
   };
 }

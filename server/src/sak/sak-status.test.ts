@@ -52,6 +52,20 @@ describe('§5 Arkivets steg på saken', () => {
     expectProblem(await som(ctx, w.sbh).post(`/api/saker/${sakId}/status`, { handling: 'utgaar' }), 403, 'forbidden');
     expectProblem(await som(ctx, w.sbh).post(`/api/saker/${sakId}/status`, { handling: 'slett' }), 400, 'validation_failed');
   });
+
+  it('§5 X Ingen oppfølging: the archive sets X on an open sak; it leaves Mine saker, is in historikk, and ARK reopens it', async () => {
+    const sakId = await buildSak(ctx.db, w.sbh, { tittel: 'Til orientering fra KS' });
+    expectProblem(await som(ctx, w.sbh).post(`/api/saker/${sakId}/status`, { handling: 'ingen_oppfoelging' }), 403, 'forbidden');
+    const res = await som(ctx, w.dok).post(`/api/saker/${sakId}/status`, { handling: 'ingen_oppfoelging' });
+    expect(res.body).toMatchObject({ saksstatus: 'X', abilities: { ingen_oppfoelging: false, gjenaapne: false } });
+    expectProblem(await som(ctx, w.dok).post(`/api/saker/${sakId}/status`, { handling: 'ingen_oppfoelging' }), 409, 'status_conflict');
+    const mine = await som(ctx, w.sbh).get('/api/kurver/mine_saker');
+    expect(mine.body.map((i: { systemId: string }) => i.systemId)).not.toContain(sakId);
+    const h = await ctx.db.selectFrom('historikk').select('data').where('objektId', '=', sakId).where('handling', '=', 'sak_status_endret').executeTakeFirstOrThrow();
+    expect(h.data).toMatchObject({ saksstatus: { fra: 'R', til: 'X' }, handling: 'ingen_oppfoelging' });
+    expectProblem(await som(ctx, w.dok).post(`/api/saker/${sakId}/status`, { handling: 'gjenaapne' }), 403, 'forbidden');
+    expect((await som(ctx, w.ark).post(`/api/saker/${sakId}/status`, { handling: 'gjenaapne' })).body.saksstatus).toBe('B');
+  });
 });
 
 describe('§12.6 Feilregistrering and §12.7 flytting', () => {

@@ -9,9 +9,9 @@ import { sakPolicy } from '../policies/sak.policy';
 import { restanseSql } from '../restanse/restanse.sql';
 import { lockSak } from './sak.repository';
 
-export type SakStatusHandling = 'kontroller' | 'avslutt' | 'gjenaapne' | 'utgaar';
+export type SakStatusHandling = 'kontroller' | 'avslutt' | 'gjenaapne' | 'utgaar' | 'ingen_oppfoelging';
 
-const TIL: Record<SakStatusHandling, Saksstatus> = { kontroller: 'B', avslutt: 'A', gjenaapne: 'B', utgaar: 'U' };
+const TIL: Record<SakStatusHandling, Saksstatus> = { kontroller: 'B', avslutt: 'A', gjenaapne: 'B', utgaar: 'U', ingen_oppfoelging: 'X' };
 
 /** What stops a sak from being closed (§5): journalposter with restanse or not yet journalført. */
 export async function blokkerendeJournalposter(db: Kysely<DB>, sakId: string) {
@@ -36,7 +36,8 @@ export async function blokkerendeJournalposter(db: Kysely<DB>, sakId: string) {
 /**
  * The archive's steps on a sak (§5, §12.8): kontroller R → B; avslutt → A (refused while any
  * journalpost blocks, and the refusal lists them); gjenåpne A/U → B; utgår → U with "UTGÅR"
- * in the title. Lock → authorize → transition → conditional write → historikk.
+ * in the title; ingen oppfølging R/B → X (the sak is kept but not followed up: it leaves
+ * Mine saker, and gjenåpne takes it back to B). Lock → authorize → transition → conditional write → historikk.
  */
 export async function endreSaksstatus(db: Kysely<DB>, actor: Actor, id: string, handling: SakStatusHandling, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {

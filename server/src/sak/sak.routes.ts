@@ -54,7 +54,7 @@ export const sakRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db })
 
   app.post(
     '/api/saker/:id/status',
-    { schema: { tags, summary: 'Arkivets steg: kontroller (R→B), avslutt (A), gjenåpne, utgår (U)', params: IdParams, body: SakStatusHandlingSchema, response: { 200: SakViewSchema, ...errorResponses } } },
+    { schema: { tags, summary: 'Arkivets steg: kontroller (R→B), avslutt (A), gjenåpne, utgår (U), ingen oppfølging (X)', params: IdParams, body: SakStatusHandlingSchema, response: { 200: SakViewSchema, ...errorResponses } } },
     async (req) => {
       await endreSaksstatus(db, req.actor, req.params.id, req.body.handling);
       return presentSak(req.actor, (await findSak(db, req.params.id))!);

@@ -62,7 +62,7 @@ export async function seedSaksbehandling(db: Kysely<DB>, now = new Date()): Prom
   await merkSakBrukt(db, kari!.bruker.systemId, vei);
   await merkSakBrukt(db, ola!.bruker.systemId, gate);
 
-  // Saker in status B (checked), A (closed after journalføring) and U (created by mistake).
+  // Saker in status B (checked), A (closed after journalføring), U (created by mistake) and X.
   await endreSaksstatus(db, arne!, vei, 'kontroller');
   const ferdig = await createSak(db, ola!, { tittel: 'Innkjøp av brøytestikker 2026', sakstype: 'ES' });
   const x = await createJournalpost(db, ola!, ferdig, { journalposttype: 'X', tittel: 'Notat om bestilling' });
@@ -71,4 +71,7 @@ export async function seedSaksbehandling(db: Kysely<DB>, now = new Date()): Prom
   await endreSaksstatus(db, arne!, ferdig, 'avslutt');
   const feil = await createSak(db, ola!, { tittel: 'Kirkeveien oppgradering', sakstype: 'GS' });
   await endreSaksstatus(db, dina!, feil, 'utgaar');
+  // X: kept for reference, not followed up (§5).
+  const orientering = await createSak(db, ola!, { tittel: 'Orientering fra KS om nytt inntektssystem', sakstype: 'GS' });
+  await endreSaksstatus(db, dina!, orientering, 'ingen_oppfoelging');
 }

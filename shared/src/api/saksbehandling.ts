@@ -151,7 +151,7 @@ export const StedfortrederCreateSchema = Type.Object(
 export type StedfortrederCreate = Static<typeof StedfortrederCreateSchema>;
 
 export const SakStatusHandlingSchema = Type.Object(
-  { handling: Type.Union([Type.Literal('kontroller'), Type.Literal('avslutt'), Type.Literal('gjenaapne'), Type.Literal('utgaar')]) },
+  { handling: Type.Union([Type.Literal('kontroller'), Type.Literal('avslutt'), Type.Literal('gjenaapne'), Type.Literal('utgaar'), Type.Literal('ingen_oppfoelging')]) },
   { additionalProperties: false },
 );
 
