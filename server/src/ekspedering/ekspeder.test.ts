@@ -116,6 +116,23 @@ describe('§10.7 / §10.8 Ekspedering', () => {
     expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${n}/ekspeder`, {}), 422, 'recipient_missing');
   });
 
+  it('refuses a leader who may act on the journalpost but lacks the code screening its recipients (403, no name leaks); the saksbehandler expedites', async () => {
+    const id = await buildJournalpost(ctx.db, w.sbh, sakId, {
+      korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Hemmelig Mottaker' }],
+      skjerming: { tilgangskode: 'P', skjermingsnivaa: 3, skjermingshjemmel: 'Offl. § 13' },
+    });
+    expect((await som(ctx, w.leder).get(`/api/journalposter/${id}`)).body.abilities.ekspeder).toBe(false);
+    expect((await som(ctx, w.sbh).get(`/api/journalposter/${id}`)).body.abilities.ekspeder).toBe(true);
+    for (const url of [`/api/journalposter/${id}/ekspeder/forhaandsvisning`, `/api/journalposter/${id}/ekspeder`]) {
+      const res = await som(ctx, w.leder).post(url, {});
+      expectProblem(res, 403, 'forbidden');
+      expect(JSON.stringify(res.body)).not.toContain('Hemmelig');
+    }
+    expect((await som(ctx, w.sbh).get(`/api/journalposter/${id}`)).body.journalstatus).toBe('R');
+    const ok = await som(ctx, w.sbh).post(`/api/journalposter/${id}/ekspeder`, {});
+    expect([ok.status, ok.body.journalstatus]).toEqual([200, 'E']);
+  });
+
   it('refuses strangers (403)', async () => {
     const id = await buildJournalpost(ctx.db, w.sbh, sakId, { korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'X', postadresse: 'Y' }] });
     expectProblem(await som(ctx, w.fremmed).post(`/api/journalposter/${id}/ekspeder`, {}), 403, 'forbidden');

@@ -142,6 +142,7 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
       svarJournalpostId: a.svarJournalpostId,
       avskrevetAv: { systemId: a.avskrevetAvId, brukernavn: a.brukernavn, navn: a.navn },
     })),
-    abilities: journalpostAbilities(actor, policyInput),
+    // Expediting needs the recipients in view (utsending/ekspeder.service.ts refuses otherwise).
+    abilities: { ...journalpostAbilities(actor, policyInput), ...(hide.parterEllerKlassering ? { ekspeder: false } : {}) },
   };
 }

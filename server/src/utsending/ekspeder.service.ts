@@ -5,7 +5,8 @@ import type { BlobStore } from '../blob/blob-store';
 import type { MailConfig } from '../config';
 import type { DB } from '../db/schema';
 import { ekspederJournalpost } from '../ekspedering/ekspeder';
-import { AppError, validation } from '../errors/app-error';
+import { AppError, forbidden, validation } from '../errors/app-error';
+import { loadJournalpostView } from '../journalpost/journalpost.queries';
 import { aktiveDokumenter } from './dokumenter.repository';
 import { messageIdFor } from './mail-sender';
 import { type EpostInnhold, registrerUtsendingIn, type UtsendingInput } from './utsending.repository';
@@ -68,6 +69,11 @@ async function run(trx: Transaction<DB>, blobs: BlobStore, mail: Pick<MailConfig
   if (input.alleredeSendt) {
     if (input.mottakere?.length) throw validation('/mottakere', 'angi ikke mottakere sammen med alleredeSendt');
     return registrerSendtEpost(trx, actor, journalpostId, now);
+  }
+  // Whoever expedites sees whom it goes to: a user with rights on the journalpost but without
+  // the code that screens its recipients (level 3) is refused before any recipient is named.
+  if ((await loadJournalpostView(trx, actor, journalpostId)).korrespondanseparterSkjermet) {
+    throw forbidden('Mottakerne er skjermet for deg; den som ekspederer må ha tilgangskoden');
   }
   const { sakId, valg } = await ekspederJournalpost(trx, actor, journalpostId, input.mottakere ?? [], now);
   const jp = await trx
