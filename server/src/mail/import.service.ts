@@ -18,7 +18,8 @@ import { findImport, insertDokumentIn, journalpostTitles, uniqueTitle } from './
 import { readMime } from './mime-reader';
 import { CFB_MAGIC, readMsg } from './msg-reader';
 import { nestedSender } from './nested';
-import { type MailAddress, type ParsedMail, discardAll } from './parsed-mail';
+import { type MailAddress, type ParsedMail, discardAll, readStaged } from './parsed-mail';
+import { unpackWinmail } from './winmail';
 
 export type Retning = 'mottatt' | 'sendt';
 
@@ -93,7 +94,18 @@ async function firstBytes(staged: StagedBlob, n: number): Promise<Buffer> {
   return chunk.subarray(0, n);
 }
 
+/** Reads the message and unpacks any winmail.dat in it; on failure nothing stays staged. */
 async function parse(file: UploadedMail, blobs: BlobStore, maxBytes: number): Promise<ParsedMail> {
+  const mail = await read(file, blobs, maxBytes);
+  try {
+    return await unpackWinmail(mail, blobs, maxBytes);
+  } catch (err) {
+    await discardAll(mail);
+    throw err;
+  }
+}
+
+async function read(file: UploadedMail, blobs: BlobStore, maxBytes: number): Promise<ParsedMail> {
   if (file.staged.size === 0) throw new AppError('mail_unreadable', `${file.filnavn}: filen er tom`);
   const head = await firstBytes(file.staged, 8);
   if (head.equals(CFB_MAGIC)) {
@@ -108,12 +120,6 @@ async function parse(file: UploadedMail, blobs: BlobStore, maxBytes: number): Pr
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const titleOf = (filnavn: string) => filnavn.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim() || filnavn;
-
-async function readAll(staged: StagedBlob): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of staged.read()) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
 
 function parter(mail: ParsedMail, type: 'I' | 'U' | 'N' | 'X', retning: Retning, avsender: MailAddress | undefined, deresReferanse: string | null): KorrespondansepartInput[] {
   const part = (a: MailAddress, t: Korrespondanseparttype, ref?: string | null): KorrespondansepartInput => ({
@@ -167,7 +173,7 @@ async function importOne(
     const emne = cleanSubject(mail.emne);
     const inline = mail.vedlegg.filter((v) => v.inline && /^image\/(png|jpeg)$/.test(v.mimeType));
     const bilder = [];
-    for (const v of inline.slice(0, 20)) if (v.staged.size <= 5_000_000) bilder.push({ mimeType: v.mimeType, data: await readAll(v.staged) });
+    for (const v of inline.slice(0, 20)) if (v.staged.size <= 5_000_000) bilder.push({ mimeType: v.mimeType, data: await readStaged(v.staged) });
     const felter: [string, string][] = [
       ['Fra', mail.fra.map(fmt).join(', ')],
       ['Til', mail.til.map(fmt).join(', ')],

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { leggTilDager } from '@arkiv/shared';
 import { createTestContext, type TestContext } from '../test/context';
 import { buildSak, buildWorld } from '../test/factories';
@@ -157,10 +159,9 @@ describe('§10.3 import e-post', () => {
     expect(again.json().code).toBe('already_imported');
   });
 
-  it('stores a calendar invitation, a winmail.dat and an S/MIME-signed mail with a warning each', async () => {
+  it('stores a calendar invitation and an S/MIME-signed mail with a warning each', async () => {
     for (const [navn, advarsel] of [
       ['kalender', /kalenderinvitasjon/],
-      ['winmail', /winmail\.dat/],
       ['smime-signert', /S\/MIME.*ikke kontrollert/],
     ] as const) {
       const res = await importOne(navn);
@@ -169,8 +170,71 @@ describe('§10.3 import e-post', () => {
       expect(r.advarsler.join(' ')).toMatch(advarsel);
       const jp = await view(r.journalpostId);
       if (navn === 'smime-signert') expect(jp.dokumenter).toHaveLength(1);
-      if (navn === 'winmail') expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toContain('winmail');
     }
+  });
+
+  /** The P versions of a journalpost's vedlegg: [tittel, format, filnavn, content]. */
+  const vedleggOf = async (journalpostId: string) => {
+    const rows = await ctx.db
+      .selectFrom('dokumentversjon as v')
+      .innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId')
+      .select(['d.tittel', 'v.format', 'v.filnavn', 'v.sjekksum'])
+      .where('d.journalpostId', '=', journalpostId)
+      .where('d.tilknyttetRegistreringSom', '=', 'V')
+      .orderBy('d.dokumentnummer')
+      .execute();
+    return Promise.all(
+      rows.map(async (r) => {
+        const chunks: Buffer[] = [];
+        for await (const c of (await ctx.blobs.open(r.sjekksum)).stream) chunks.push(c as Buffer);
+        return [r.tittel, r.format, r.filnavn, Buffer.concat(chunks)] as const;
+      }),
+    );
+  };
+
+  it('unpacks a winmail.dat (TNEF): its files become vedlegg under their real names, the original mail keeps it', async () => {
+    const res = await importOne('winmail');
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(r.advarsler).toEqual([expect.stringMatching(/winmail\.dat.*pakket ut til 2 vedlegg/)]);
+    const jp = await view(r.journalpostId);
+    expect(jp.dokumenter.map((d: { tilknyttetRegistreringSom: string; tittel: string }) => [d.tilknyttetRegistreringSom, d.tittel])).toEqual([
+      ['H', 'Tilbud på snømåking'],
+      ['V', 'Tilbud snømåking 2026'],
+      ['V', 'Kontrakt æøå'],
+    ]);
+    const vedlegg = await vedleggOf(r.journalpostId);
+    expect(vedlegg.map(([, format, filnavn]) => [format, filnavn])).toEqual([
+      ['application/pdf', 'Tilbud snømåking 2026.pdf'],
+      ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Kontrakt æøå.docx'],
+    ]);
+    expect(vedlegg[0]![3].toString('latin1')).toMatch(/^%PDF-1\.4[\s\S]*% tilbud/);
+    expect(vedlegg[1]![3].toString('latin1')).toBe('PK\u0003\u0004word/document.xml');
+    // The original message, winmail.dat included, is the hoveddokument's production format.
+    const original = jp.dokumenter[0].versjoner.find((v: { variantformat: string }) => v.variantformat === 'P');
+    expect(original.sjekksum).toBe(createHash('sha256').update(msg('winmail').data).digest('hex'));
+  });
+
+  it('keeps a damaged winmail.dat as an opaque vedlegg with a warning, and imports the rest', async () => {
+    const res = await importOne('winmail-skadet');
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(r.advarsler).toEqual([expect.stringMatching(/winmail\.dat.*kan ikke pakkes ut: feil sjekksum.*lagret som vedlegg/)]);
+    const vedlegg = await vedleggOf(r.journalpostId);
+    expect(vedlegg.map(([tittel, format, filnavn]) => [tittel, format, filnavn])).toEqual([['winmail', 'application/ms-tnef', 'winmail.dat']]);
+    const mapped = await ctx.db.selectFrom('mailImport').select('merknader').where('journalpostId', '=', r.journalpostId).executeTakeFirstOrThrow();
+    expect(mapped.merknader).toEqual(r.advarsler);
+  });
+
+  it('takes the body from the RTF in winmail.dat when the MIME text part is empty', async () => {
+    const res = await importOne('winmail-rtf');
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Referat fra møte', 'Referat']);
+    const a = jp.dokumenter[0].versjoner.find((v: { variantformat: string }) => v.variantformat === 'A');
+    const chunks: Buffer[] = [];
+    for await (const c of (await ctx.blobs.open(a.sjekksum)).stream) chunks.push(c as Buffer);
+    expect(await pdfText(Buffer.concat(chunks))).toMatch(/Referat fra møtet i planåret\s+Vedtak: godkjent\./);
   });
 
   it('cleans attachment names: no path, unique titles, a name for a nameless file', async () => {
@@ -314,3 +378,20 @@ describe('§10.3 import e-post', () => {
     }
   });
 });
+
+/** The lines of text drawn on a pdf-lib PDF (Flate content streams, WinAnsi hex strings). */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdf = await PDFDocument.load(bytes);
+  const lines: string[] = [];
+  for (const page of pdf.getPages()) {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
+    expect(streams.length).toBeGreaterThan(0);
+    for (const stream of streams) {
+      if (!(stream instanceof PDFRawStream)) throw new Error('unexpected content stream');
+      const ops = inflateSync(Buffer.from(stream.contents)).toString('latin1');
+      for (const [, hex] of ops.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(Buffer.from(hex!, 'hex').toString('latin1'));
+    }
+  }
+  return lines.join('\n');
+}

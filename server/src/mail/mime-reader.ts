@@ -115,8 +115,6 @@ function classify(mail: { vedlegg: MailAttachment[]; advarsler: string[]; fra: r
       mail.advarsler.push('Meldingen er signert (S/MIME). Signaturen er ikke kontrollert; originalen med signatur er bevart.');
       mail.vedlegg.splice(i, 1);
       void v.staged.discard();
-    } else if (v.mimeType === 'application/ms-tnef' || /^winmail\.dat$/i.test(v.filnavn)) {
-      mail.advarsler.push('winmail.dat (Outlook RTF/TNEF) kan ikke pakkes ut; filen er lagret som vedlegg og originalen er bevart.');
     } else if (v.mimeType === 'text/calendar') {
       mail.advarsler.push('Meldingen er en kalenderinvitasjon; invitasjonen er lagret som vedlegg.');
     }
