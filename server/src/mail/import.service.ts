@@ -162,8 +162,8 @@ async function importOne(
     if (existing) throw alreadyImported(existing.journalpostId);
 
     // The original sender of a forwarded mail: an attached message's From, else quoted headers.
-    const nested = mail.vedlegg.find((v) => v.melding && v.mimeType === 'message/rfc822');
-    const fraNested = nested ? await nestedSender(nested.staged) : null;
+    const nested = mail.vedlegg.find((v) => v.melding);
+    const fraNested = nested ? await nestedSender(nested) : null;
     const forwarder = mail.fra[0];
     const opprinnelig = fraNested ?? originalSenderFromBody(mail.emne, mail.tekst);
     const foreslaattAvsender = opprinnelig && opprinnelig.epost !== forwarder?.epost ? opprinnelig : null;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,8 @@ import { leggTilDager } from '@arkiv/shared';
 import { createTestContext, type TestContext } from '../test/context';
 import { buildSak, buildWorld } from '../test/factories';
 import { multipart } from '../test/multipart';
-import { buildCorpus, type CorpusMessage, writeLargeMail } from './fixtures/corpus';
+import { buildCorpus, compose, type CorpusMessage, writeLargeMail } from './fixtures/corpus';
+import { buildTnef } from './fixtures/tnef';
 
 /** Manual §10.3: import e-mail from Outlook as journalposter, over HTTP against a real database. */
 describe('§10.3 import e-post', () => {
@@ -226,6 +227,21 @@ describe('§10.3 import e-post', () => {
     expect(mapped.merknader).toEqual(r.advarsler);
   });
 
+  it('leaves nothing behind when a message with a winmail.dat fails after unpacking (already imported)', async () => {
+    const unik = Buffer.from(`%PDF-1.4 bare i denne testen ${Date.now()}`);
+    const data = await compose({
+      from: 'Gammel Exchange <gammel@firma.example>', to: 'postmottak@fjordvik.kommune.example', subject: 'Tilbud på snømåking', messageId: '<tnef-igjen@firma.example>',
+      text: 'Samme Message-ID, nytt innhold.', attachments: [{ filename: 'winmail.dat', content: buildTnef({ attachments: [{ title: 'Nytt.pdf', data: unik }] }), contentType: 'application/ms-tnef' }],
+    });
+    expect((await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [withMessageId('winmail', 'tnef-igjen@firma.example')])).statusCode).toBe(201);
+    const before = await counts();
+    const res = await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [{ navn: 'igjen', filnavn: 'igjen.eml', data }]);
+    expect(res.statusCode).toBe(409);
+    expect(await counts()).toEqual(before);
+    expect(await ctx.blobs.has(createHash('sha256').update(unik).digest('hex'))).toBe(false);
+    expect(await readdir(path.join(ctx.dataDir, 'blobs', 'tmp'))).toEqual([]);
+  });
+
   it('takes the body from the RTF in winmail.dat when the MIME text part is empty', async () => {
     const res = await importOne('winmail-rtf');
     expect(res.statusCode).toBe(201);
@@ -252,6 +268,36 @@ describe('§10.3 import e-post', () => {
     expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Søknad om permisjon', 'Legeerklæring']);
     const p = await ctx.db.selectFrom('dokumentversjon as v').innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId').select(['v.format', 'v.filnavn']).where('d.journalpostId', '=', jp.systemId).where('d.tilknyttetRegistreringSom', '=', 'H').where('v.variantformat', '=', 'P').executeTakeFirstOrThrow();
     expect(p).toEqual({ format: 'application/vnd.ms-outlook', filnavn: 'Søknad om permisjon.msg' });
+  });
+
+  it('keeps an Outlook message attached to a .msg as its own document, with its own attachment inside, and offers its sender', async () => {
+    const res = await importOne('outlook-msg-nestet');
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(r.foreslaattAvsender).toEqual({ navn: 'Gro Gebyr', epost: 'gro.gebyr@example.no' });
+    const jp = await view(r.journalpostId);
+    expect(jp.dokumenter.map((d: { tilknyttetRegistreringSom: string; tittel: string }) => [d.tilknyttetRegistreringSom, d.tittel])).toEqual([
+      ['H', 'Klage på gebyr'],
+      ['V', 'Klage på gebyr (2)'],
+      ['V', 'Kvittering'],
+    ]);
+    const [nestet] = await vedleggOf(r.journalpostId);
+    expect(nestet.slice(1, 3)).toEqual(['application/vnd.ms-outlook', 'Klage på gebyr.msg']);
+    // The stored nested message is a whole Outlook message: importing it on its own gives its sender and its attachment.
+    const alene = await post(`/api/saker/${await buildSak(ctx.db, world.sbh)}/import`, { retning: 'mottatt' }, [{ navn: 'nestet', filnavn: nestet[2], data: nestet[3] }]);
+    expect(alene.statusCode).toBe(201);
+    const jp2 = await view(alene.json().resultater[0].journalpostId);
+    expect(jp2.korrespondanseparter[0]).toMatchObject({ navn: 'Gro Gebyr', epostadresse: 'gro.gebyr@example.no' });
+    expect(jp2.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Klage på gebyr', 'Faktura 2026-114']);
+  });
+
+  it('treats an Outlook .msg attached to an .eml as a nested message too', async () => {
+    const res = await importOne('eml-med-msg');
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(r.foreslaattAvsender).toEqual({ navn: 'Gro Gebyr', epost: 'gro.gebyr@example.no' });
+    const vedlegg = await vedleggOf(r.journalpostId);
+    expect(vedlegg.map(([tittel, format, filnavn]) => [tittel, format, filnavn])).toEqual([['Klage på gebyr', 'application/vnd.ms-outlook', 'Klage på gebyr.msg']]);
   });
 
   it('reads an Outlook .msg that has only an HTML body', async () => {
