@@ -281,7 +281,7 @@ describe('§10.3 import e-post', () => {
       ['V', 'Klage på gebyr (2)'],
       ['V', 'Kvittering'],
     ]);
-    const [nestet] = await vedleggOf(r.journalpostId);
+    const nestet = (await vedleggOf(r.journalpostId))[0]!;
     expect(nestet.slice(1, 3)).toEqual(['application/vnd.ms-outlook', 'Klage på gebyr.msg']);
     // The stored nested message is a whole Outlook message: importing it on its own gives its sender and its attachment.
     const alene = await post(`/api/saker/${await buildSak(ctx.db, world.sbh)}/import`, { retning: 'mottatt' }, [{ navn: 'nestet', filnavn: nestet[2], data: nestet[3] }]);
