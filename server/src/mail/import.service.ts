@@ -18,7 +18,8 @@ import { findImport, insertDokumentIn, journalpostTitles, uniqueTitle } from './
 import { readMime } from './mime-reader';
 import { CFB_MAGIC, readMsg } from './msg-reader';
 import { nestedSender } from './nested';
-import { type MailAddress, type ParsedMail, discardAll } from './parsed-mail';
+import { type MailAddress, type ParsedMail, discardAll, readStaged } from './parsed-mail';
+import { unpackWinmail } from './winmail';
 
 export type Retning = 'mottatt' | 'sendt';
 
@@ -97,7 +98,18 @@ async function firstBytes(staged: StagedBlob, n: number): Promise<Buffer> {
   return chunk.subarray(0, n);
 }
 
+/** Reads the message and unpacks any winmail.dat in it; on failure nothing stays staged. */
 async function parse(file: UploadedMail, blobs: BlobStore, maxBytes: number): Promise<ParsedMail> {
+  const mail = await read(file, blobs, maxBytes);
+  try {
+    return await unpackWinmail(mail, blobs, maxBytes);
+  } catch (err) {
+    await discardAll(mail);
+    throw err;
+  }
+}
+
+async function read(file: UploadedMail, blobs: BlobStore, maxBytes: number): Promise<ParsedMail> {
   if (file.staged.size === 0) throw new AppError('mail_unreadable', `${file.filnavn}: filen er tom`);
   const head = await firstBytes(file.staged, 8);
   if (head.equals(CFB_MAGIC)) {
@@ -111,12 +123,6 @@ async function parse(file: UploadedMail, blobs: BlobStore, maxBytes: number): Pr
 }
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-async function readAll(staged: StagedBlob): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of staged.read()) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
 
 function parter(mail: ParsedMail, type: 'I' | 'U' | 'N' | 'X', retning: Retning, avsender: MailAddress | undefined, deresReferanse: string | null): KorrespondansepartInput[] {
   const part = (a: MailAddress, t: Korrespondanseparttype, ref?: string | null): KorrespondansepartInput => ({
@@ -159,8 +165,8 @@ async function importOne(
     if (existing) throw alreadyImported(existing.journalpostId);
 
     // The original sender of a forwarded mail: an attached message's From, else quoted headers.
-    const nested = mail.vedlegg.find((v) => v.melding && v.mimeType === 'message/rfc822');
-    const fraNested = nested ? await nestedSender(nested.staged) : null;
+    const nested = mail.vedlegg.find((v) => v.melding);
+    const fraNested = nested ? await nestedSender(nested) : null;
     const forwarder = mail.fra[0];
     const opprinnelig = fraNested ?? originalSenderFromBody(mail.emne, mail.tekst);
     const foreslaattAvsender = opprinnelig && opprinnelig.epost !== forwarder?.epost ? opprinnelig : null;
@@ -170,7 +176,7 @@ async function importOne(
     const emne = cleanSubject(mail.emne);
     const inline = mail.vedlegg.filter((v) => v.inline && /^image\/(png|jpeg)$/.test(v.mimeType));
     const bilder = [];
-    for (const v of inline.slice(0, 20)) if (v.staged.size <= 5_000_000) bilder.push({ mimeType: v.mimeType, data: await readAll(v.staged) });
+    for (const v of inline.slice(0, 20)) if (v.staged.size <= 5_000_000) bilder.push({ mimeType: v.mimeType, data: await readStaged(v.staged) });
     const felter: [string, string][] = [
       ['Fra', mail.fra.map(fmt).join(', ')],
       ['Til', mail.til.map(fmt).join(', ')],

@@ -1,12 +1,15 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { leggTilDager } from '@arkiv/shared';
 import { createTestContext, type TestContext } from '../test/context';
 import { buildSak, buildWorld } from '../test/factories';
 import { multipart } from '../test/multipart';
-import { buildCorpus, type CorpusMessage, writeLargeMail } from './fixtures/corpus';
+import { buildCorpus, compose, type CorpusMessage, writeLargeMail } from './fixtures/corpus';
+import { buildTnef } from './fixtures/tnef';
 
 /** Manual §10.3: import e-mail from Outlook as journalposter, over HTTP against a real database. */
 describe('§10.3 import e-post', () => {
@@ -157,10 +160,9 @@ describe('§10.3 import e-post', () => {
     expect(again.json().code).toBe('already_imported');
   });
 
-  it('stores a calendar invitation, a winmail.dat and an S/MIME-signed mail with a warning each', async () => {
+  it('stores a calendar invitation and an S/MIME-signed mail with a warning each', async () => {
     for (const [navn, advarsel] of [
       ['kalender', /kalenderinvitasjon/],
-      ['winmail', /winmail\.dat/],
       ['smime-signert', /S\/MIME.*ikke kontrollert/],
     ] as const) {
       const res = await importOne(navn);
@@ -169,8 +171,86 @@ describe('§10.3 import e-post', () => {
       expect(r.advarsler.join(' ')).toMatch(advarsel);
       const jp = await view(r.journalpostId);
       if (navn === 'smime-signert') expect(jp.dokumenter).toHaveLength(1);
-      if (navn === 'winmail') expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toContain('winmail');
     }
+  });
+
+  /** The P versions of a journalpost's vedlegg: [tittel, format, filnavn, content]. */
+  const vedleggOf = async (journalpostId: string) => {
+    const rows = await ctx.db
+      .selectFrom('dokumentversjon as v')
+      .innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId')
+      .select(['d.tittel', 'v.format', 'v.filnavn', 'v.sjekksum'])
+      .where('d.journalpostId', '=', journalpostId)
+      .where('d.tilknyttetRegistreringSom', '=', 'V')
+      .orderBy('d.dokumentnummer')
+      .execute();
+    return Promise.all(
+      rows.map(async (r) => {
+        const chunks: Buffer[] = [];
+        for await (const c of (await ctx.blobs.open(r.sjekksum)).stream) chunks.push(c as Buffer);
+        return [r.tittel, r.format, r.filnavn, Buffer.concat(chunks)] as const;
+      }),
+    );
+  };
+
+  it('unpacks a winmail.dat (TNEF): its files become vedlegg under their real names, the original mail keeps it', async () => {
+    const res = await importOne('winmail');
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(r.advarsler).toEqual([expect.stringMatching(/winmail\.dat.*pakket ut til 2 vedlegg/)]);
+    const jp = await view(r.journalpostId);
+    expect(jp.dokumenter.map((d: { tilknyttetRegistreringSom: string; tittel: string }) => [d.tilknyttetRegistreringSom, d.tittel])).toEqual([
+      ['H', 'Tilbud på snømåking'],
+      ['V', 'Tilbud snømåking 2026'],
+      ['V', 'Kontrakt æøå'],
+    ]);
+    const vedlegg = await vedleggOf(r.journalpostId);
+    expect(vedlegg.map(([, format, filnavn]) => [format, filnavn])).toEqual([
+      ['application/pdf', 'Tilbud snømåking 2026.pdf'],
+      ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Kontrakt æøå.docx'],
+    ]);
+    expect(vedlegg[0]![3].toString('latin1')).toMatch(/^%PDF-1\.4[\s\S]*% tilbud/);
+    expect(vedlegg[1]![3].toString('latin1')).toBe('PK\u0003\u0004word/document.xml');
+    // The original message, winmail.dat included, is the hoveddokument's production format.
+    const original = jp.dokumenter[0].versjoner.find((v: { variantformat: string }) => v.variantformat === 'P');
+    expect(original.sjekksum).toBe(createHash('sha256').update(msg('winmail').data).digest('hex'));
+  });
+
+  it('keeps a damaged winmail.dat as an opaque vedlegg with a warning, and imports the rest', async () => {
+    const res = await importOne('winmail-skadet');
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(r.advarsler).toEqual([expect.stringMatching(/winmail\.dat.*kan ikke pakkes ut: feil sjekksum.*lagret som vedlegg/)]);
+    const vedlegg = await vedleggOf(r.journalpostId);
+    expect(vedlegg.map(([tittel, format, filnavn]) => [tittel, format, filnavn])).toEqual([['winmail', 'application/ms-tnef', 'winmail.dat']]);
+    const mapped = await ctx.db.selectFrom('mailImport').select('merknader').where('journalpostId', '=', r.journalpostId).executeTakeFirstOrThrow();
+    expect(mapped.merknader).toEqual(r.advarsler);
+  });
+
+  it('leaves nothing behind when a message with a winmail.dat fails after unpacking (already imported)', async () => {
+    const unik = Buffer.from(`%PDF-1.4 bare i denne testen ${Date.now()}`);
+    const data = await compose({
+      from: 'Gammel Exchange <gammel@firma.example>', to: 'postmottak@fjordvik.kommune.example', subject: 'Tilbud på snømåking', messageId: '<tnef-igjen@firma.example>',
+      text: 'Samme Message-ID, nytt innhold.', attachments: [{ filename: 'winmail.dat', content: buildTnef({ attachments: [{ title: 'Nytt.pdf', data: unik }] }), contentType: 'application/ms-tnef' }],
+    });
+    expect((await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [withMessageId('winmail', 'tnef-igjen@firma.example')])).statusCode).toBe(201);
+    const before = await counts();
+    const res = await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [{ navn: 'igjen', filnavn: 'igjen.eml', data }]);
+    expect(res.statusCode).toBe(409);
+    expect(await counts()).toEqual(before);
+    expect(await ctx.blobs.has(createHash('sha256').update(unik).digest('hex'))).toBe(false);
+    expect(await readdir(path.join(ctx.dataDir, 'blobs', 'tmp'))).toEqual([]);
+  });
+
+  it('takes the body from the RTF in winmail.dat when the MIME text part is empty', async () => {
+    const res = await importOne('winmail-rtf');
+    expect(res.statusCode).toBe(201);
+    const jp = await view(res.json().resultater[0].journalpostId);
+    expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Referat fra møte', 'Referat']);
+    const a = jp.dokumenter[0].versjoner.find((v: { variantformat: string }) => v.variantformat === 'A');
+    const chunks: Buffer[] = [];
+    for await (const c of (await ctx.blobs.open(a.sjekksum)).stream) chunks.push(c as Buffer);
+    expect(await pdfText(Buffer.concat(chunks))).toMatch(/Referat fra møtet i planåret\s+Vedtak: godkjent\./);
   });
 
   it('cleans attachment names: no path, unique titles, a name for a nameless file', async () => {
@@ -188,6 +268,36 @@ describe('§10.3 import e-post', () => {
     expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Søknad om permisjon', 'Legeerklæring']);
     const p = await ctx.db.selectFrom('dokumentversjon as v').innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId').select(['v.format', 'v.filnavn']).where('d.journalpostId', '=', jp.systemId).where('d.tilknyttetRegistreringSom', '=', 'H').where('v.variantformat', '=', 'P').executeTakeFirstOrThrow();
     expect(p).toEqual({ format: 'application/vnd.ms-outlook', filnavn: 'Søknad om permisjon.msg' });
+  });
+
+  it('keeps an Outlook message attached to a .msg as its own document, with its own attachment inside, and offers its sender', async () => {
+    const res = await importOne('outlook-msg-nestet');
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(r.foreslaattAvsender).toEqual({ navn: 'Gro Gebyr', epost: 'gro.gebyr@example.no' });
+    const jp = await view(r.journalpostId);
+    expect(jp.dokumenter.map((d: { tilknyttetRegistreringSom: string; tittel: string }) => [d.tilknyttetRegistreringSom, d.tittel])).toEqual([
+      ['H', 'Klage på gebyr'],
+      ['V', 'Klage på gebyr (2)'],
+      ['V', 'Kvittering'],
+    ]);
+    const nestet = (await vedleggOf(r.journalpostId))[0]!;
+    expect(nestet.slice(1, 3)).toEqual(['application/vnd.ms-outlook', 'Klage på gebyr.msg']);
+    // The stored nested message is a whole Outlook message: importing it on its own gives its sender and its attachment.
+    const alene = await post(`/api/saker/${await buildSak(ctx.db, world.sbh)}/import`, { retning: 'mottatt' }, [{ navn: 'nestet', filnavn: nestet[2], data: nestet[3] }]);
+    expect(alene.statusCode).toBe(201);
+    const jp2 = await view(alene.json().resultater[0].journalpostId);
+    expect(jp2.korrespondanseparter[0]).toMatchObject({ navn: 'Gro Gebyr', epostadresse: 'gro.gebyr@example.no' });
+    expect(jp2.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Klage på gebyr', 'Faktura 2026-114']);
+  });
+
+  it('treats an Outlook .msg attached to an .eml as a nested message too', async () => {
+    const res = await importOne('eml-med-msg');
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json().resultater;
+    expect(r.foreslaattAvsender).toEqual({ navn: 'Gro Gebyr', epost: 'gro.gebyr@example.no' });
+    const vedlegg = await vedleggOf(r.journalpostId);
+    expect(vedlegg.map(([tittel, format, filnavn]) => [tittel, format, filnavn])).toEqual([['Klage på gebyr', 'application/vnd.ms-outlook', 'Klage på gebyr.msg']]);
   });
 
   it('reads an Outlook .msg that has only an HTML body', async () => {
@@ -339,3 +449,20 @@ describe('§10.3 import e-post', () => {
     }
   });
 });
+
+/** The lines of text drawn on a pdf-lib PDF (Flate content streams, WinAnsi hex strings). */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdf = await PDFDocument.load(bytes);
+  const lines: string[] = [];
+  for (const page of pdf.getPages()) {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
+    expect(streams.length).toBeGreaterThan(0);
+    for (const stream of streams) {
+      if (!(stream instanceof PDFRawStream)) throw new Error('unexpected content stream');
+      const ops = inflateSync(Buffer.from(stream.contents)).toString('latin1');
+      for (const [, hex] of ops.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(Buffer.from(hex!, 'hex').toString('latin1'));
+    }
+  }
+  return lines.join('\n');
+}

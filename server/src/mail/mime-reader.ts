@@ -49,15 +49,17 @@ export async function readMime(source: Readable, blobs: BlobStore, maxBytes: num
     }
     // An attachment: stream it into staging, release the parser when done.
     const filnavn = cleanAttachmentName(data.filename, data.contentType);
+    // An Outlook message attached to a MIME message: a nested message like message/rfc822.
+    const outlook = data.contentType === 'application/vnd.ms-outlook' || (/\.msg$/i.test(filnavn) && /^application\/octet-stream$/i.test(data.contentType ?? ''));
     const work = blobs
       .stage(data.content as Readable, { maxBytes })
       .then((staged: StagedBlob) => {
         vedlegg.push({
           filnavn,
-          mimeType: data.contentType || 'application/octet-stream',
+          mimeType: outlook ? 'application/vnd.ms-outlook' : data.contentType || 'application/octet-stream',
           staged,
           inline: Boolean(data.related || (data.contentDisposition === 'inline' && data.cid)),
-          melding: data.contentType === 'message/rfc822',
+          melding: data.contentType === 'message/rfc822' || outlook,
         });
       })
       .finally(() => data.release?.());
@@ -115,8 +117,6 @@ function classify(mail: { vedlegg: MailAttachment[]; advarsler: string[]; fra: r
       mail.advarsler.push('Meldingen er signert (S/MIME). Signaturen er ikke kontrollert; originalen med signatur er bevart.');
       mail.vedlegg.splice(i, 1);
       void v.staged.discard();
-    } else if (v.mimeType === 'application/ms-tnef' || /^winmail\.dat$/i.test(v.filnavn)) {
-      mail.advarsler.push('winmail.dat (Outlook RTF/TNEF) kan ikke pakkes ut; filen er lagret som vedlegg og originalen er bevart.');
     } else if (v.mimeType === 'text/calendar') {
       mail.advarsler.push('Meldingen er en kalenderinvitasjon; invitasjonen er lagret som vedlegg.');
     }
@@ -128,7 +128,7 @@ export function normaliseMessageId(raw: string | undefined | null): string | nul
   return id === '' ? null : id.toLowerCase();
 }
 
-const EXT: Record<string, string> = { 'message/rfc822': 'eml', 'text/calendar': 'ics', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
+const EXT: Record<string, string> = { 'message/rfc822': 'eml', 'application/vnd.ms-outlook': 'msg', 'text/calendar': 'ics', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
 
 /** A file name safe to show and store: no path, no control characters. */
 export function cleanAttachmentName(name: string | undefined, mimeType: string): string {

@@ -33,4 +33,20 @@ describe('Outlook .msg reader', () => {
     const mail = await read('outlook-msg-html');
     expect(mail.tekst).toBe('Velkommen til foreldremøte\ntirsdag kl. 18.\nHilsen rektor & FAU');
   });
+
+  it('writes an attached Outlook message out as a .msg of its own, with its attachment inside', async () => {
+    const mail = await read('outlook-msg-nestet');
+    expect(mail.vedlegg.map((v) => [v.filnavn, v.mimeType, v.melding])).toEqual([
+      ['Klage på gebyr.msg', 'application/vnd.ms-outlook', true],
+      ['Kvittering.pdf', 'application/pdf', false],
+    ]);
+    const file = path.join(dir, 'nestet-inner.msg');
+    const chunks: Buffer[] = [];
+    for await (const c of mail.vedlegg[0]!.staged.read()) chunks.push(c as Buffer);
+    await writeFile(file, Buffer.concat(chunks));
+    const inner = await readMsg(file, new FsBlobStore(path.join(dir, 'blobs')), 10_000_000);
+    expect(inner).toMatchObject({ emne: 'Klage på gebyr', fra: [{ navn: 'Gro Gebyr', epost: 'gro.gebyr@example.no' }], tekst: 'Jeg klager på gebyret for byggesaken.' });
+    expect(inner.vedlegg.map((v) => v.filnavn)).toEqual(['Faktura 2026-114.pdf']);
+    await Promise.all([...mail.vedlegg, ...inner.vedlegg].map((v) => v.staged.discard()));
+  });
 });

@@ -17,13 +17,10 @@ const address = (navn: string | undefined, epost: string | undefined): MailAddre
   return { navn: navn?.trim() || null, epost: e.toLowerCase() };
 };
 
-/**
- * Reads an Outlook .msg (CFB). The reader needs the whole file in memory once (the format is
- * a file system with sectors scattered through the file); the size limit of the upload bounds it.
- */
-export async function readMsg(file: string, blobs: BlobStore, maxBytes: number): Promise<ParsedMail> {
-  const buf = await readFile(file);
-  let data: ReturnType<MsgReader['getFileData']>;
+type MsgData = ReturnType<MsgReader['getFileData']>;
+
+function open(buf: Buffer): { reader: MsgReader; data: MsgData } {
+  let data: MsgData;
   let reader: MsgReader;
   try {
     reader = new MsgReader(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer);
@@ -32,17 +29,40 @@ export async function readMsg(file: string, blobs: BlobStore, maxBytes: number):
     throw new AppError('mail_unreadable', `Outlook-filen (.msg) kan ikke leses: ${(err as Error).message}`);
   }
   if (data.error) throw new AppError('mail_unreadable', `Outlook-filen (.msg) kan ikke leses: ${data.error}`);
+  return { reader, data };
+}
 
-  const fra = [address(data.senderName, data.senderSmtpAddress ?? data.senderEmail)].filter((a): a is MailAddress => a !== null);
+const senderOf = (data: MsgData) => address(data.senderName, data.senderSmtpAddress ?? data.senderEmail);
+
+/** The sender of an Outlook message held in memory (an attached .msg); null when it is not one. */
+export function msgSender(buf: Buffer): MailAddress | null {
+  if (!buf.subarray(0, 8).equals(CFB_MAGIC)) return null;
+  try {
+    return senderOf(open(buf).data);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads an Outlook .msg (CFB). The reader needs the whole file in memory once (the format is
+ * a file system with sectors scattered through the file); the size limit of the upload bounds it.
+ */
+export async function readMsg(file: string, blobs: BlobStore, maxBytes: number): Promise<ParsedMail> {
+  const buf = await readFile(file);
+  const { reader, data } = open(buf);
+  const fra = [senderOf(data)].filter((a): a is MailAddress => a !== null);
   const recips = (data.recipients ?? []).map((r) => ({ type: r.recipType, a: address(r.name, r.smtpAddress ?? r.email) }));
   const vedlegg: MailAttachment[] = [];
   try {
     for (const att of data.attachments ?? []) {
       const content = reader.getAttachment(att);
       const staged = await blobs.stage(Readable.from([Buffer.from(content.content)]), { maxBytes });
+      // An attached Outlook message: msgreader writes it out as a .msg of its own, named after the attachment.
       const melding = att.innerMsgContent === true;
+      const navn = melding ? `${(att.name || att.innerMsgContentFields?.subject || 'melding').trim()}.msg` : content.fileName || att.fileName;
       vedlegg.push({
-        filnavn: cleanAttachmentName(content.fileName || att.fileName, melding ? 'application/vnd.ms-outlook' : (att.attachMimeTag ?? '')),
+        filnavn: cleanAttachmentName(navn, melding ? 'application/vnd.ms-outlook' : (att.attachMimeTag ?? '')),
         mimeType: melding ? 'application/vnd.ms-outlook' : att.attachMimeTag || 'application/octet-stream',
         staged,
         inline: Boolean(att.pidContentId && att.attachmentHidden),

@@ -27,10 +27,17 @@ export interface ParsedMail {
   readonly tekst: string;
   readonly html: string | null;
   readonly vedlegg: readonly MailAttachment[];
-  /** Things the user should know about the message (signature not checked, calendar, winmail.dat). */
+  /** Things the user should know about the message (signature not checked, calendar, winmail.dat unpacked or not). */
   readonly advarsler: readonly string[];
 }
 
 export const discardAll = async (mail: Pick<ParsedMail, 'vedlegg'>) => {
   await Promise.all(mail.vedlegg.map((v) => v.staged.discard()));
 };
+
+/** The whole of a staged blob in memory; callers bound its size. */
+export async function readStaged(staged: StagedBlob): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of staged.read()) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
