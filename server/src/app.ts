@@ -12,6 +12,7 @@ import type { DB } from './db/schema';
 import { dokumentRoutes } from './dokument/dokument.routes';
 import { ekspederingRoutes } from './ekspedering/ekspedering.routes';
 import { arkivstegRoutes } from './journalpost/arkivsteg.routes';
+import { kryssreferanseRoutes } from './kryssreferanse/kryssreferanse.routes';
 import { kurvRoutes } from './kurv/kurv.routes';
 import { oppgaveRoutes } from './oppgave/oppgave.routes';
 import { restanseRoutes } from './restanse/restanse.routes';
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(restanseRoutes, deps);
   await app.register(ekspederingRoutes, deps);
   await app.register(oppgaveRoutes, deps);
+  await app.register(kryssreferanseRoutes, deps);
   await app.register(kurvRoutes, deps);
   await app.register(stedfortrederRoutes, deps);
   await app.register(sokRoutes, deps);

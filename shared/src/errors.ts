@@ -18,6 +18,8 @@ export const PROBLEMS = {
   duplicate_title: { status: 409, title: 'Tittelen finnes allerede' },
   sak_closed: { status: 409, title: 'Saken er avsluttet' },
   sak_not_closable: { status: 409, title: 'Saken kan ikke avsluttes' },
+  kryssreferanse_exists: { status: 409, title: 'Kryssreferansen finnes allerede' },
+  kryssreferanse_to_self: { status: 422, title: 'En post kan ikke referere til seg selv' },
   oppgave_not_open: { status: 409, title: 'Oppgaven er ikke lenger aktiv' },
   avskrivningsmaate_not_allowed: { status: 422, title: 'Avskrivningsmåten gjelder ikke denne dokumenttypen' },
   merknad_required: { status: 422, title: 'Avskrivningsmåten krever merknad' },

@@ -8,6 +8,8 @@ export const HISTORIKK_HANDLINGER = {
   journalpost_skjerming_endret: 'Skjerming på journalpost endret',
   journalpost_status_endret: 'Journalstatus endret',
   merknad_lagt_til: 'Merknad lagt til',
+  kryssreferanse_lagt_til: 'Kryssreferanse lagt til',
+  kryssreferanse_fjernet: 'Kryssreferanse fjernet',
   dokument_lagt_til: 'Dokument lagt til',
   dokumentversjon_lagt_til: 'Ny dokumentversjon',
   sak_status_endret: 'Saksstatus endret',

@@ -11,6 +11,8 @@ const EXPECTED: Record<JournalpostHandling, Record<Journalstatus, '-' | '=' | Jo
   endre_dokument: { R: '=', S: '=', F: '-', E: '-', J: '-', A: '-' },
   endre_skjerming: { R: '=', S: '=', F: '=', E: '=', J: '=', A: '=' },
   legg_til_merknad: { R: '=', S: '=', F: '=', E: '=', J: '=', A: '=' },
+  legg_til_kryssreferanse: { R: '=', S: '=', F: '=', E: '=', J: '=', A: '=' },
+  fjern_kryssreferanse: { R: '=', S: '=', F: '=', E: '=', J: '=', A: '=' },
   send_til_godkjenning: { R: '=', S: '-', F: '-', E: '-', J: '-', A: '-' },
   ferdigstill: { R: 'F', S: '-', F: '-', E: '-', J: '-', A: '-' },
   ekspeder: { R: 'E', S: '-', F: 'E', E: '-', J: '-', A: '-' },

@@ -11,6 +11,8 @@ export const JOURNALPOST_HANDLINGER = [
   'endre_dokument',
   'endre_skjerming',
   'legg_til_merknad',
+  'legg_til_kryssreferanse',
+  'fjern_kryssreferanse',
   'send_til_godkjenning',
   'ferdigstill',
   'ekspeder',
@@ -40,6 +42,13 @@ export const JOURNALSTATUS_TABELL: Readonly<Record<JournalpostHandling, Overgang
   /** Skjerming and merknader are accepted on locked journalposter too (§5). */
   endre_skjerming: { fra: ALLE },
   legg_til_merknad: { fra: ALLE },
+  /**
+   * A kryssreferanse is a finding aid, not registration data: like a merknad it may be added
+   * in every status. Removing one changes what the archive quality-checked, so once J or A
+   * only the archive does it (the policy, not this table, knows who).
+   */
+  legg_til_kryssreferanse: { fra: ALLE },
+  fjern_kryssreferanse: { fra: ALLE },
   /** §10.6: the journalpost must be R when sent for approval. */
   send_til_godkjenning: { fra: ['R'] },
   /** §5/§11.2: Godkjent (or a direct ferdigstilling) sets F. */

@@ -15,6 +15,9 @@ import type {
   Kurv,
   KurvElement,
   KurvTelling,
+  Ende,
+  KryssreferanseCreate,
+  Kryssreferanser,
   Mal,
   Meg,
   MerknadCreate,
@@ -77,6 +80,14 @@ export function createApi(options: HttpOptions) {
     addMerknad: (jpId: string, input: MerknadCreate) => http.json<JournalpostView>('POST', `/api/journalposter/${id(jpId)}/merknader`, input),
     journalfoer: (jpId: string) => http.json<JournalpostView>('POST', `/api/journalposter/${id(jpId)}/journalfoer`),
     journalpostHistorikk: (jpId: string) => http.json<Historikk[]>('GET', `/api/journalposter/${id(jpId)}/historikk`),
+
+    // Search (saker and journalposter the user may see; screened text never matches)
+    sok: (q: string, limit = 10) => http.json<{ saker: Page<SakView>; journalposter: Page<JournalpostView> }>('GET', `/api/sok${query({ q, limit })}`),
+
+    // Kryssreferanser (both ways, screened like every list; abilities.fjern per reference)
+    kryssreferanser: (e: Ende) => http.json<Kryssreferanser>('GET', `/api/${e.type === 'sak' ? 'saker' : 'journalposter'}/${id(e.id)}/kryssreferanser`),
+    addKryssreferanse: (e: Ende, input: KryssreferanseCreate) => http.json<Kryssreferanser>('POST', `/api/${e.type === 'sak' ? 'saker' : 'journalposter'}/${id(e.id)}/kryssreferanser`, input),
+    fjernKryssreferanse: (kryssreferanseId: string) => http.json<void>('DELETE', `/api/kryssreferanser/${id(kryssreferanseId)}`),
 
     // Dokument
     uploadDokument: (jpId: string, file: Blob, filnavn: string, fields: { tittel?: string; tilknytning?: 'H' | 'V' } = {}) => {

@@ -1,8 +1,16 @@
 import type { Static } from 'typebox';
-import type { BrukerRef, EkspederInput, HistorikkView, Kurv, KurvItem, OppgaveViewT, JournalpostCreate, JournalpostUpdate, JournalpostView, MerknadCreate, SakCreate, SakUpdate, SakView, SkjermingInput } from '@arkiv/shared';
+import type { BrukerRef, EkspederInput, KryssreferanseCreate, KryssreferanseListeT, KryssreferanseViewT, HistorikkView, Kurv, KurvItem, OppgaveViewT, JournalpostCreate, JournalpostUpdate, JournalpostView, MerknadCreate, SakCreate, SakUpdate, SakView, SkjermingInput } from '@arkiv/shared';
 
 /** Types the server already publishes (from @arkiv/shared), re-exported for the pane. */
 export type { JournalpostCreate, JournalpostUpdate, JournalpostView, MerknadCreate, SakCreate, SakUpdate, SakView, SkjermingInput };
+export type { KryssreferanseCreate };
+export type Kryssreferanser = KryssreferanseListeT;
+export type Kryssreferanse = KryssreferanseViewT;
+/** The record a kryssreferanse belongs to or points at. */
+export interface Ende {
+  readonly type: 'sak' | 'journalpost';
+  readonly id: string;
+}
 export type Bruker = Static<typeof BrukerRef>;
 export type Historikk = Static<typeof HistorikkView>;
 export interface Page<T> {

@@ -132,6 +132,19 @@ const nb = {
   attachDocuments: 'Legg ved dokumenter fra arkivet',
   attach: 'Legg ved',
   attached: 'Lagt ved',
+  kryss: {
+    refererer: 'Refererer til',
+    referertFra: 'Referert fra',
+    ingen: 'Ingen kryssreferanser',
+    leggTil: 'Legg til kryssreferanse',
+    sok: 'Søk etter sak eller journalpost (nummer eller tittel)',
+    treff: 'Treff',
+    ingenTreff: 'Ingen treff',
+    referer: 'Referer til',
+    fjern: 'Fjern',
+    fjernTil: 'Fjern kryssreferanse til',
+    skjermet: 'skjermet',
+  },
 };
 export type Strings = typeof nb;
 
@@ -243,6 +256,19 @@ const en: Strings = {
   attachDocuments: 'Attach documents from the archive',
   attach: 'Attach',
   attached: 'Attached',
+  kryss: {
+    refererer: 'Refers to',
+    referertFra: 'Referred to from',
+    ingen: 'No cross references',
+    leggTil: 'Add cross reference',
+    sok: 'Search for a sak or journalpost (number or title)',
+    treff: 'Results',
+    ingenTreff: 'No results',
+    referer: 'Refer to',
+    fjern: 'Remove',
+    fjernTil: 'Remove cross reference to',
+    skjermet: 'screened',
+  },
 };
 
 export type Lang = 'nb' | 'en';

@@ -6,11 +6,12 @@ import { useT } from '../i18n/strings';
 import type { MailboxPort } from '../office/port';
 import { Behandle } from './Behandle';
 import { ErrorBar, Loading, useLoad, useStyles } from './common';
+import { Kryssreferanser } from './Kryssreferanser';
 import { Ekspeder } from './Ekspeder';
 import { type Navigate, rememberSak } from './nav';
 import { Oppgaver } from './Oppgaver';
 
-/** Registration data, documents with preview, merknader, oppgaver, historikk; actions by abilities. */
+/** Registration data, documents with preview, merknader, kryssreferanser, oppgaver, historikk; actions by abilities. */
 export function JournalpostView({ api, port, kodelister, journalpostId, navigate, refreshKey }: { api: Api; port: MailboxPort; kodelister: Kodelister | undefined; journalpostId: string; navigate: Navigate; refreshKey: number }) {
   const t = useT();
   const s = useStyles();
@@ -133,6 +134,7 @@ export function JournalpostView({ api, port, kodelister, journalpostId, navigate
         </div>
       ) : null}
       <ErrorBar error={error} />
+      <Kryssreferanser key={`k-${v.systemId}`} api={api} ende={{ type: 'journalpost', id: v.systemId }} kanLeggeTil={v.abilities.addKryssreferanse === true} navigate={navigate} refreshKey={refreshKey} />
       <Behandle key={`b-${v.systemId}`} api={api} port={port} jp={v} kodelister={kodelister} onChanged={changed} navigate={navigate} />
       <Oppgaver key={`o-${v.systemId}`} api={api} jp={v} kodelister={kodelister} refreshKey={refreshKey + tick} onChanged={changed} />
       {['R', 'F'].includes(v.journalstatus) && ['U', 'N', 'X'].includes(v.journalposttype) ? <Ekspeder key={`e-${v.systemId}`} api={api} jp={v} onChanged={changed} /> : null}

@@ -4,9 +4,10 @@ import type { Api } from '../api/client';
 import { useT } from '../i18n/strings';
 import { ErrorBar, Loading, useLoad, useStyles } from './common';
 import { Historikk } from './JournalpostView';
+import { Kryssreferanser } from './Kryssreferanser';
 import { type Navigate, rememberSak } from './nav';
 
-/** A sak: registration data, its journalposter, historikk. What the user may do comes from abilities. */
+/** A sak: registration data, its journalposter, kryssreferanser, historikk. What the user may do comes from abilities. */
 export function SakView({ api, sakId, navigate, refreshKey }: { api: Api; sakId: string; navigate: Navigate; refreshKey: number }) {
   const t = useT();
   const s = useStyles();
@@ -63,6 +64,7 @@ export function SakView({ api, sakId, navigate, refreshKey }: { api: Api; sakId:
           </li>
         ))}
       </ul>
+      <Kryssreferanser key={`k-${sakId}`} api={api} ende={{ type: 'sak', id: sakId }} kanLeggeTil={v.abilities.addKryssreferanse === true} navigate={navigate} refreshKey={refreshKey} />
       <Historikk load={() => api.sakHistorikk(sakId)} deps={[sakId, refreshKey]} />
     </section>
   );

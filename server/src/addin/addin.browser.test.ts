@@ -186,6 +186,23 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await expectAccessible('behandle');
   });
 
+  it('on the journalpost: adds a kryssreferanse found by search and follows it to the sak, which lists both references to it (issue 6)', async () => {
+    const group = page.getByRole('group', { name: 'Legg til kryssreferanse' });
+    await group.getByRole('textbox', { name: /Søk etter sak eller journalpost/ }).fill('Sjøfronten');
+    await group.getByRole('button', { name: 'Søk', exact: true }).click();
+    await group.getByRole('button', { name: /^Referer til Sak \d{4}\/\d+ Detaljregulering Sjøfronten$/ }).click();
+    const refererer = page.getByRole('list', { name: 'Refererer til' });
+    await refererer.getByText(/Detaljregulering Sjøfronten/).waitFor();
+    await expectAccessible('journalpost with kryssreferanse');
+    await refererer.getByText(/Detaljregulering Sjøfronten/).click();
+    await page.getByRole('heading', { name: /Sak \d{4}\/\d+: Detaljregulering Sjøfronten/ }).waitFor();
+    // The seed's building sak refers to the plan; now the imported journalpost does too.
+    const referertFra = page.getByRole('list', { name: 'Referert fra' });
+    await referertFra.getByText(/Gnr 12 bnr 45 - Storgata 3/).waitFor();
+    await referertFra.getByText(/Søknad om ferdigattest, Kvernhusveien 17/).waitFor();
+    await expectAccessible('sak with kryssreferanser');
+  });
+
   it('recognises an already-imported mail when it is opened again', async () => {
     await page.getByRole('tab', { name: 'Importer til sak' }).click();
     await page.getByText('Denne e-posten er allerede importert som').waitFor();

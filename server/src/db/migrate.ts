@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_saksbehandling';
 import * as m0003 from './migrations/0003_offentlig_journal';
 import * as m0004 from './migrations/0004_mail';
 import * as m0005 from './migrations/0005_noark_tillegg';
+import * as m0006 from './migrations/0006_kryssreferanse';
 
 /** Migrations are listed here (not read from disk) so the same set runs from src and dist. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_offentlig_journal': m0003,
   '0004_mail': m0004,
   '0005_noark_tillegg': m0005,
+  '0006_kryssreferanse': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

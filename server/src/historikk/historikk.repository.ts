@@ -15,7 +15,7 @@ const HISTORIKK = grading({ own: ['hd', 'hj', 'hs'], enhetId: sql<string>`coales
 
 export interface HistorikkEntry {
   readonly handling: HistorikkHandling;
-  readonly objekttype: 'sak' | 'journalpost' | 'dokumentbeskrivelse' | 'dokumentversjon' | 'merknad' | 'avskrivning' | 'oppgave' | 'stedfortreder' | 'utsending' | 'utvalgssak';
+  readonly objekttype: 'sak' | 'journalpost' | 'dokumentbeskrivelse' | 'dokumentversjon' | 'merknad' | 'kryssreferanse' | 'avskrivning' | 'oppgave' | 'stedfortreder' | 'utsending' | 'utvalgssak';
   readonly objektId: string;
   readonly sakId?: string | null;
   readonly journalpostId?: string | null;

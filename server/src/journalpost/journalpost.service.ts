@@ -143,7 +143,7 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
 
 type Locked = NonNullable<Awaited<ReturnType<typeof lockJournalpost>>>;
 
-const forPolicy = (jp: Locked): JournalpostForPolicy => ({
+export const forPolicy = (jp: Locked): JournalpostForPolicy => ({
   saksbehandlerId: jp.saksbehandlerId,
   administrativEnhetId: jp.administrativEnhetId,
   journalstatus: jp.journalstatus,

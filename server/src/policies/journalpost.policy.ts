@@ -19,6 +19,9 @@ const harRettPaa = (actor: Actor, jp: JournalpostForPolicy) =>
   erLederFor(actor, jp.administrativEnhetId) ||
   erArkiv(actor);
 
+/** Journalført or arkivert: the archive has quality-checked the record (§5). */
+export const erKvalitetssikret = (jp: Pick<JournalpostForPolicy, 'journalstatus'>) => jp.journalstatus === 'J' || jp.journalstatus === 'A';
+
 /** The receiver of an N-notat follows it up and may avskrive it. */
 const erInternMottaker = (actor: Actor, jp: JournalpostForPolicy) => (jp.interneMottakerIds ?? []).some((id) => erMeg(actor, id));
 
@@ -35,6 +38,11 @@ export const journalpostPolicy = {
   addDokument: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'endre_dokument'),
   changeSkjerming: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'endre_skjerming'),
   addMerknad: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'legg_til_merknad'),
+  /** A kryssreferanse is a finding aid: added in every status, like a merknad (docs/kryssreferanser.md). */
+  addKryssreferanse: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'legg_til_kryssreferanse'),
+  /** Removed by those with rights until journalført; from J and A only the archive corrects it. */
+  fjernKryssreferanse: (actor: Actor, jp: JournalpostForPolicy) =>
+    harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'fjern_kryssreferanse') && (erArkiv(actor) || !erKvalitetssikret(jp)),
   /** Who may avskrive: those with rights, and the internal recipients of an N-notat. */
   mayAvskriv: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) || erInternMottaker(actor, jp),
   avskriv: (actor: Actor, jp: JournalpostForPolicy) =>
@@ -61,6 +69,7 @@ export function journalpostAbilities(actor: Actor, jp: JournalpostForPolicy): Re
     addDokument: journalpostPolicy.addDokument(actor, jp),
     changeSkjerming: journalpostPolicy.changeSkjerming(actor, jp),
     addMerknad: journalpostPolicy.addMerknad(actor, jp),
+    addKryssreferanse: journalpostPolicy.addKryssreferanse(actor, jp),
     avskriv: journalpostPolicy.avskriv(actor, jp),
     fordel: journalpostPolicy.fordel(actor, jp),
     sendTilGodkjenning: journalpostPolicy.sendTilGodkjenning(actor, jp),

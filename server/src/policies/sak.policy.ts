@@ -29,6 +29,12 @@ export const sakPolicy = {
   giTilgang: (actor: Actor, sak: SakForPolicy) => aapen(sak) && (erSaksansvarlig(actor, sak) || erLederFor(actor, sak.administrativEnhetId) || erArkiv(actor)),
   addMerknad: (actor: Actor, sak: SakForPolicy) =>
     erSaksansvarlig(actor, sak) || erLederFor(actor, sak.administrativEnhetId) || erArkiv(actor),
+  /**
+   * Kryssreferanser from a sak: like merknader, also on a closed sak (an UTGÅR sak pointing
+   * to the right one is the typical case). Removing one from a closed sak is the archive's.
+   */
+  addKryssreferanse: (actor: Actor, sak: SakForPolicy) => sakPolicy.addMerknad(actor, sak),
+  fjernKryssreferanse: (actor: Actor, sak: SakForPolicy) => sakPolicy.addMerknad(actor, sak) && (aapen(sak) || erArkiv(actor)),
   /** §12.5: OBS-dato is the saksansvarlig's reminder (leader and archive too). */
   settObs: (actor: Actor, sak: SakForPolicy) => sakPolicy.update(actor, sak),
   /** §5: the archive checks a sak the SBH created: R → B. */
@@ -48,6 +54,7 @@ export function sakAbilities(actor: Actor, sak: SakForPolicy): Record<string, bo
     update: sakPolicy.update(actor, sak),
     addJournalpost: sakPolicy.addJournalpost(actor, sak),
     addMerknad: sakPolicy.addMerknad(actor, sak),
+    addKryssreferanse: sakPolicy.addKryssreferanse(actor, sak),
     giTilgang: sakPolicy.giTilgang(actor, sak),
     settObs: sakPolicy.settObs(actor, sak),
     kontroller: sakPolicy.kontroller(actor, sak),

@@ -9,6 +9,7 @@ import { createJournalpost, updateJournalpost } from '../journalpost/journalpost
 import { sakSkjultNivaa } from '../sak/sak.presenter';
 import { findSak, selectSakFor } from '../sak/sak.repository';
 import { createSak, updateSak } from '../sak/sak.service';
+import { opprettKryssreferanse } from '../kryssreferanse/kryssreferanse.service';
 import { createTestContext, type TestContext } from '../test/context';
 import { forventetSkjult, graderinger, skjermingAv } from './skjerming.fixtures';
 import { buildArkivdel, buildBruker, buildEnhet } from '../test/factories';
@@ -50,6 +51,8 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
   const actors: TestActor[] = [];
   let enhetA: string;
   let klasseId: string;
+  /** An ungraded journalpost that refers to every fixture journalpost and is referred to by every graded sak. */
+  let nav: string;
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -111,6 +114,14 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
         await setDokumentSkjerming(db, eier, dokId, skjerming);
       }
       fixtures.push({ i, kode: g.kode, nivaa: g.nivaa, paa: g.paa, sakId, jpId, dokId });
+    }
+    // Kryssreferanser (issue 6) are a read path too: both directions, to journalposter and saker.
+    // Its own sak, titled without RUN, so the search and sak-list counts above stay the fixtures'.
+    const navSak = await createSak(db, ark, { tittel: 'Kryssreferanser', sakstype: 'GS', saksansvarligId: eier.bruker.systemId, administrativEnhetId: a.systemId });
+    nav = await createJournalpost(db, eier, navSak, { journalposttype: 'X', tittel: 'Kryssreferansenav', administrativEnhetId: a.systemId });
+    for (const f of fixtures) {
+      await opprettKryssreferanse(db, eier, { type: 'journalpost', id: nav }, { tilJournalpostId: f.jpId });
+      if (f.paa === 'sak') await opprettKryssreferanse(db, eier, { type: 'sak', id: f.sakId }, { tilJournalpostId: nav });
     }
   }, 180_000);
   afterAll(() => ctx.close());
@@ -211,6 +222,24 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
         tittel2: exp.jpNivaa >= 2,
         dok: exp.dokSkjult,
       });
+    }
+
+    // Kryssreferanser: every reference listed, the other end redacted as the single view is.
+    const kryss = await get(`/api/journalposter/${nav}/kryssreferanser`);
+    expect(kryss.status).toBe(200);
+    bodies.push(kryss.body);
+    type Ref = { objekt: { systemId: string; skjultNivaa: number; tittel2: string | null } };
+    const refererer = new Map((kryss.json.refererer as Ref[]).map((r) => [r.objekt.systemId, r.objekt]));
+    const referertFra = new Map((kryss.json.referertFra as Ref[]).map((r) => [r.objekt.systemId, r.objekt]));
+    expect({ refererer: refererer.size, referertFra: referertFra.size }).toEqual({ refererer: fixtures.length, referertFra: fixtures.filter((f) => f.paa === 'sak').length });
+    for (const f of fixtures) {
+      const exp = expected(t, f);
+      const jp = refererer.get(f.jpId)!;
+      expect({ f: f.i, nivaa: jp.skjultNivaa, tittel2: jp.tittel2 }).toEqual({ f: f.i, nivaa: exp.jpNivaa, tittel2: exp.jpNivaa >= 2 ? '*****' : mk(f.i, PARTS.t2) });
+      if (f.paa === 'sak') {
+        const sak = referertFra.get(f.sakId)!;
+        expect({ f: f.i, nivaa: sak.skjultNivaa, tittel2: sak.tittel2 }).toEqual({ f: f.i, nivaa: exp.sakNivaa, tittel2: exp.sakNivaa >= 2 ? '*****' : mk(f.i, PARTS.sakT2) });
+      }
     }
 
     // 3. Markers: a hidden part appears in no response at all; a visible part appears somewhere.

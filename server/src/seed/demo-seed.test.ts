@@ -29,6 +29,13 @@ describe('demo seed', () => {
     expect((await kurver('kari', { paaVegneAv: lisesId })).mottatt_for_godkjenning).toBe(1);
   });
 
+  it('has kryssreferanser between saker and journalposter, on locked records too', async () => {
+    const refs = await ctx.db.selectFrom('kryssreferanse').selectAll().execute();
+    expect(refs.length).toBeGreaterThanOrEqual(4);
+    expect(refs.some((r) => r.fraSakId && r.tilSakId)).toBe(true);
+    expect(refs.some((r) => r.fraJournalpostId && r.tilJournalpostId)).toBe(true);
+  });
+
   it('has saker in status R, B, A and U', async () => {
     const statuser = await ctx.db.selectFrom('sak').select('saksstatus').distinct().execute();
     expect(statuser.map((s) => s.saksstatus).sort()).toEqual(['A', 'B', 'R', 'U', 'X']);

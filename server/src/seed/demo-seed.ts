@@ -7,6 +7,7 @@ import type { DB } from '../db/schema';
 import { addDokument } from '../dokument/dokument.service';
 import { setPublisering } from '../dokument/offentlighet.service';
 import { addMerknad, arkiver, createJournalpost, journalfoer } from '../journalpost/journalpost.service';
+import { opprettKryssreferanse } from '../kryssreferanse/kryssreferanse.service';
 import { createSak } from '../sak/sak.service';
 import { DEMO_BRUKERE, DEMO_ENHETER, DEMO_KLASSER } from './demo-data';
 import { seedMail } from './demo-mail';
@@ -104,7 +105,7 @@ async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
   await addMerknad(db, sa!, soknad, { merknadstype: 'UFORMELL', merknadstekst: 'Mangler nabovarsel – sjekk før vedtak.' });
 
   // 2. The saksbehandler's reply in work (R): Dokumenter i arbeid.
-  await createJournalpost(db, sa!, bygg, {
+  const forelopigSvar = await createJournalpost(db, sa!, bygg, {
     journalposttype: 'U',
     tittel: 'Foreløpig svar - søknad om tilbygg',
     korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Arkitektkontoret Nord AS', epostadresse: 'post@arkitektnord.example', deresReferanse: 'AN-2026-118' }],
@@ -191,4 +192,12 @@ async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
   });
   // The building application is archived (A): still in the public journal.
   await arkiver(db, ark!, soknad);
+
+  // 7. Kryssreferanser (issue 6): the reply points to the application it answers, the building
+  // sak to the zoning plan it depends on, the plan's meeting note to the residents' input, and
+  // the creditor's information to the screened loan application (others see line 2 as *****).
+  await opprettKryssreferanse(db, sa!, { type: 'journalpost', id: forelopigSvar }, { tilJournalpostId: soknad });
+  await opprettKryssreferanse(db, sa!, { type: 'sak', id: bygg }, { tilSakId: plan });
+  await opprettKryssreferanse(db, sbh!, { type: 'journalpost', id: notat }, { tilJournalpostId: innspill });
+  await opprettKryssreferanse(db, led!, { type: 'journalpost', id: varsling }, { tilJournalpostId: startlaanSoknad });
 }

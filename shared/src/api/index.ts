@@ -4,3 +4,4 @@ export * from './journalpost';
 export * from './saksbehandling';
 export * from './offentlig-journal';
 export * from './ekspedering';
+export * from './kryssreferanse';
