@@ -5,21 +5,19 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { buildApp } from '../app';
 import { FsBlobStore } from '../blob/fs-blob-store';
 import { ConfigError, loadConfig } from '../config';
-import { createTestContext, type TestContext } from '../test/context';
-import { buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+
 import { expectProblem } from '../test/http';
 import { createTokenVerifier } from './token-verifier';
+import { openWorld, type World } from '../test/world';
 
 type SigningKey = Parameters<SignJWT['sign']>[0];
 
 /** Bearer JWTs validated with jose: signature via JWKS, issuer, audience, expiry. */
 describe('authentication', () => {
   let ctx: TestContext;
-  let world: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    world = await buildWorld(ctx.db);
-  });
+  let world: World;
+  beforeAll(async () => ({ ctx, w: world } = await openWorld()));
   afterAll(() => ctx.close());
 
   const meg = (authorization?: string) => ctx.app.inject({ method: 'GET', url: '/api/meg', headers: authorization ? { authorization } : {} });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTestContext, type TestContext } from '../test/context';
 import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
 import { expectProblem, multipart } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 const LIMIT = 64 * 1024;
 
@@ -15,7 +16,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 /** Manual §5 (Saksdokument → Versjon → Variant): upload, versions, download, limits. */
 describe('document routes', () => {
   let ctx: TestContext;
-  let world: Awaited<ReturnType<typeof buildWorld>>;
+  let world: World;
   beforeAll(async () => {
     ctx = await createTestContext({ ARKIV_MAX_UPLOAD_BYTES: String(LIMIT) });
     world = await buildWorld(ctx.db);

@@ -1,9 +1,10 @@
 import { smtpSender } from '../utsending/mail-sender';
 import { drainOutbox } from '../utsending/outbox.worker';
-import { createTestContext, type TestContext } from '../test/context';
-import { buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildSak } from '../test/factories';
 import { multipart, som } from '../test/http';
 import { startTestSmtp, type TestSmtp } from '../test/smtp';
+import { openWorld, type World } from '../test/world';
 
 /**
  * Manual §10.2.2 way 2 (Besvar og avskriv) ending in §10.7 (Ekspeder by e-mail), over HTTP
@@ -12,12 +13,11 @@ import { startTestSmtp, type TestSmtp } from '../test/smtp';
  */
 describe('§10.2.2 Besvar og avskriv → §10.7 Ekspeder på e-post', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let smtp: TestSmtp;
   const opts = { leaseMs: 60_000, maxAttempts: 3 };
   beforeAll(async () => {
-    ctx = await createTestContext({ MAIL_FROM: 'Fjordvik kommune <postmottak@fjordvik.kommune.example>' });
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld({ MAIL_FROM: 'Fjordvik kommune <postmottak@fjordvik.kommune.example>' }));
     smtp = await startTestSmtp();
   });
   afterAll(async () => {

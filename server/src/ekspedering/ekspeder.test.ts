@@ -1,15 +1,15 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildDokument, buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildDokument, buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** §10.4 letters, §10.7 ekspedere, §10.8 notater: "Ekspeder" as a step. */
 describe('§10.7 / §10.8 Ekspedering', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakId: string;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     sakId = await buildSak(ctx.db, w.sbh);
   });
   afterAll(() => ctx.close());

@@ -1,15 +1,15 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** §3.1 registration and §10.1 the checklist on new incoming post (fordeling). */
 describe('§3.1 / §10.1 Registrering og fordeling', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakId: string;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     sakId = await buildSak(ctx.db, w.sbh);
   });
   afterAll(() => ctx.close());

@@ -1,16 +1,14 @@
 import { sql } from 'kysely';
-import { createTestContext, type TestContext } from '../test/context';
+import type { TestContext } from '../test/context';
 import { expectProblem } from '../test/http';
-import { buildSak, buildWorld } from '../test/factories';
+import { buildSak } from '../test/factories';
+import { openWorld, type World } from '../test/world';
 
 /** Manual §5 (journalstatus) and §12.7: the API's journalpost routes, as the roles use them. */
 describe('journalpost routes', () => {
   let ctx: TestContext;
-  let world: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    world = await buildWorld(ctx.db);
-  });
+  let world: World;
+  beforeAll(async () => ({ ctx, w: world } = await openWorld()));
   afterAll(() => ctx.close());
 
   const as = async (user: { bruker: { brukernavn: string } }) => ctx.auth(user.bruker.brukernavn);

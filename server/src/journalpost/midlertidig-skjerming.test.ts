@@ -1,14 +1,12 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildSak } from '../test/factories';
+import { openWorld, type World } from '../test/world';
 
 /** Issue 4: mail nobody has assessed yet is XX (midlertidig skjermet) until the saksbehandler assesses it. */
 describe('XX: midlertidig skjermet, ikke offentlighetsvurdert', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
-  });
+  let w: World;
+  beforeAll(async () => ({ ctx, w } = await openWorld()));
   afterAll(() => ctx.close());
 
   const as = async (who: { bruker: { brukernavn: string } }) => ctx.auth(who.bruker.brukernavn);

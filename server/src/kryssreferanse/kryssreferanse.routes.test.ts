@@ -1,18 +1,18 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** Kryssreferanser (DOMAIN.md §1; issue 6): sak and journalpost point to each other, both ways, screened like every list. */
 describe('kryssreferanser', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakA: string;
   let sakB: string;
   let jpA: string;
   let jpB: string;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     sakA = await buildSak(ctx.db, w.sbh, { tittel: 'Byggesak Storgata 1' });
     sakB = await buildSak(ctx.db, w.sbh2, { tittel: 'Klage på nabovarsel' });
     jpA = await buildJournalpost(ctx.db, w.sbh, sakA, { tittel: 'Vedtak om rammetillatelse' });

@@ -1,15 +1,13 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** DOMAIN.md §5 the baskets on the desk, and §12.5 OBS-dato. */
 describe('§5 Kurver på arbeidsbordet', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
-  });
+  let w: World;
+  beforeAll(async () => ({ ctx, w } = await openWorld()));
   afterAll(() => ctx.close());
 
   const dag = (d: number) => new Date(Date.now() + d * 86400000).toISOString().slice(0, 10);

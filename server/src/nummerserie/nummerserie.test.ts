@@ -1,7 +1,7 @@
 import { createJournalpost } from '../journalpost/journalpost.service';
 import { createSak } from '../sak/sak.service';
-import { createTestContext, type TestContext } from '../test/context';
-import { buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { openWorld, type World } from '../test/world';
 
 /**
  * Manual §5: saksnummer YYYY/N per year, journalnummer YYYY/N per year across the archive,
@@ -10,11 +10,8 @@ import { buildWorld } from '../test/factories';
  */
 describe('numbering under concurrency', () => {
   let ctx: TestContext;
-  let world: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    world = await buildWorld(ctx.db);
-  });
+  let world: World;
+  beforeAll(async () => ({ ctx, w: world } = await openWorld()));
   afterAll(() => ctx.close());
 
   const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);

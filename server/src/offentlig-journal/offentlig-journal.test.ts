@@ -9,6 +9,7 @@ import { createJournalpost, journalfoer, setJournalpostSkjerming } from '../jour
 import { seedDemoIfEmpty } from '../seed/demo-seed';
 import { createTestContext, type TestContext } from '../test/context';
 import { buildDokument, buildSak, buildWorld } from '../test/factories';
+import { openWorld, type World } from '../test/world';
 
 const XSD_DIR = path.join(__dirname, 'xsd');
 const FNR = '01019012480';
@@ -30,7 +31,7 @@ async function validateAgainstXsd(xml: string) {
 /** Manual §3.3 / issue 4: the public journal. */
 describe('offentlig journal', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {

@@ -1,18 +1,18 @@
-import { createTestContext, type TestContext } from '../test/context';
+import type { TestContext } from '../test/context';
 import { Readable } from 'node:stream';
 import { addVersjon } from '../dokument/dokument.service';
-import { buildBruker, buildDokument, buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import { buildBruker, buildDokument, buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** §12.1 Oppgaver. */
 describe('§12.1 Oppgaver', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakId: string;
   let jpId: string;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     sakId = await buildSak(ctx.db, w.sbh);
     jpId = await buildJournalpost(ctx.db, w.sbh, sakId);
   });
@@ -75,11 +75,10 @@ describe('§12.1 Oppgaver', () => {
 /** §10.6 / §11.2 Godkjenning. */
 describe('§10.6 / §11.2 Godkjenning', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakId: string;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     sakId = await buildSak(ctx.db, w.sbh);
   });
   afterAll(() => ctx.close());

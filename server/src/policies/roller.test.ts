@@ -1,16 +1,16 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** Manual §6 (roles) and §11.3/§12.9 (stedfortreder), through the API. */
 describe('§6 Roller og rettigheter', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakId: string;
   let jpId: string;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     sakId = await buildSak(ctx.db, w.sbh);
     jpId = await buildJournalpost(ctx.db, w.sbh, sakId, { korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Mottaker AS' }] });
   });
@@ -60,11 +60,8 @@ describe('§6 Roller og rettigheter', () => {
 
 describe('§11.3 / §12.9 Stedfortreder', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
-  });
+  let w: World;
+  beforeAll(async () => ({ ctx, w } = await openWorld()));
   afterAll(() => ctx.close());
 
   const idag = () => new Date().toISOString().slice(0, 10);

@@ -1,15 +1,15 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildDokument, buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildDokument, buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** Restanse and avskrivning: manual §5 (table), §10.2.1 (without written answer), §10.2.2 (in writing). */
 describe('§5 / §10.2.1 Restanse og avskrivning', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakId: string;
   beforeAll(async () => {
-    ctx = await createTestContext({ ARKIV_FORFALLSDAGER: 'I=21,N=7' });
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld({ ARKIV_FORFALLSDAGER: 'I=21,N=7' }));
     sakId = await buildSak(ctx.db, w.sbh);
   });
   afterAll(() => ctx.close());
@@ -77,11 +77,10 @@ describe('§5 / §10.2.1 Restanse og avskrivning', () => {
 
 describe('§10.2.2 Svar skriftlig: the four ways', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakId: string;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     sakId = await buildSak(ctx.db, w.sbh);
   });
   afterAll(() => ctx.close());

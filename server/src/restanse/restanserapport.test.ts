@@ -1,14 +1,14 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** §11.1 Restanserapport: a leader's unit and per saksbehandler over a period; criteria remembered. */
 describe('§11.1 Restanserapport', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     const sakId = await buildSak(ctx.db, w.sbh);
     await buildJournalpost(ctx.db, w.dok, sakId, { journalposttype: 'I', saksbehandlerId: w.sbh.bruker.systemId, forfallsdato: '2020-01-01' });
     await buildJournalpost(ctx.db, w.dok, sakId, { journalposttype: 'I', saksbehandlerId: w.sbh2.bruker.systemId, forfallsdato: '2099-01-01' });

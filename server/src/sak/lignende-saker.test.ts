@@ -1,16 +1,14 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
 import { likhet } from './lignende-saker';
+import { openWorld, type World } from '../test/world';
 
 /** §4 Good habits: search before creating a sak; no repeated titles in a sak or a journalpost. */
 describe('§4 Gode vaner', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
-  });
+  let w: World;
+  beforeAll(async () => ({ ctx, w } = await openWorld()));
   afterAll(() => ctx.close());
 
   it('compares titles by their significant words', () => {

@@ -1,15 +1,13 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** The archive's steps: §5 (journalføring, B, A), §12.6 feilregistrering, §12.7 flytting, §12.8 Utgår. */
 describe('§5 Arkivets steg på saken', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
-  });
+  let w: World;
+  beforeAll(async () => ({ ctx, w } = await openWorld()));
   afterAll(() => ctx.close());
 
   it('the archive checks a sak R → B; others may not (403); twice is a conflict (409)', async () => {
@@ -70,11 +68,10 @@ describe('§5 Arkivets steg på saken', () => {
 
 describe('§12.6 Feilregistrering and §12.7 flytting', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakId: string;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     sakId = await buildSak(ctx.db, w.sbh);
   });
   afterAll(() => ctx.close());

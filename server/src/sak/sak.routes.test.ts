@@ -1,15 +1,13 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildJournalpost } from '../test/factories';
 import { expectProblem } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** Manual §5: the sak (saksmappe) through the API. */
 describe('sak routes', () => {
   let ctx: TestContext;
-  let world: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    world = await buildWorld(ctx.db);
-  });
+  let world: World;
+  beforeAll(async () => ({ ctx, w: world } = await openWorld()));
   afterAll(() => ctx.close());
   const as = (u: { bruker: { brukernavn: string } }) => ctx.auth(u.bruker.brukernavn);
 

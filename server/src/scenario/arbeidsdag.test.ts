@@ -1,6 +1,7 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildDokument, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildDokument, buildSak } from '../test/factories';
 import { som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /**
  * A working day end to end (manual §3.1, §10.1, §10.2.2, §10.6, §11.2, §10.7, §5):
@@ -9,11 +10,8 @@ import { som } from '../test/http';
  */
 describe('En arbeidsdag (§3.1 → §10.2.2 → §11.2 → §10.7 → §5)', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
-  });
+  let w: World;
+  beforeAll(async () => ({ ctx, w } = await openWorld()));
   afterAll(() => ctx.close());
 
   it('plays the day and leaves every step in historikk', async () => {

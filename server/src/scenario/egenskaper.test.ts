@@ -13,8 +13,9 @@ import { avskriv } from '../restanse/avskriv';
 import { besvar } from '../restanse/besvar';
 import { restanseSql } from '../restanse/restanse.sql';
 import { endreSaksstatus, type SakStatusHandling } from '../sak/sak-status';
-import { createTestContext, type TestContext } from '../test/context';
-import { buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildSak } from '../test/factories';
+import { openWorld, type World } from '../test/world';
 
 /**
  * Property (manual §5, §10.2, §10.6, §12.6): whatever random roles do in whatever order, no
@@ -55,11 +56,10 @@ const LOVLIGE_OVERGANGER = new Set(['R>F', 'R>E', 'F>E', 'S>J', 'F>J', 'E>J', 'J
 
 describe('property: random roles, random order (§5 machine, restanse and lock rules)', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let roles: Actor[];
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     roles = [w.sbh, w.sbh2, w.fremmed, w.leder, w.ark, w.dok];
   });
   afterAll(() => ctx.close());

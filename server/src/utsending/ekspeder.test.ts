@@ -1,21 +1,21 @@
 import { Readable } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
 import { addDokument } from '../dokument/dokument.service';
-import { createTestContext, type TestContext } from '../test/context';
-import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildJournalpost, buildSak } from '../test/factories';
 import { startTestSmtp, type TestSmtp } from '../test/smtp';
 import { drainOutbox, processOutbox } from './outbox.worker';
 import { folderSender, smtpSender } from './mail-sender';
+import { openWorld, type World } from '../test/world';
 
 /** Manual §10.7 Ekspedere: channel per recipient, e-mail through a transactional outbox to a real SMTP server. */
 describe('§10.7 ekspedere', () => {
   let ctx: TestContext;
-  let world: Awaited<ReturnType<typeof buildWorld>>;
+  let world: World;
   let smtp: TestSmtp;
   const opts = { leaseMs: 60_000, maxAttempts: 3 };
   beforeAll(async () => {
-    ctx = await createTestContext({ MAIL_FROM: 'Fjordvik kommune <postmottak@fjordvik.kommune.example>' });
-    world = await buildWorld(ctx.db);
+    ({ ctx, w: world } = await openWorld({ MAIL_FROM: 'Fjordvik kommune <postmottak@fjordvik.kommune.example>' }));
     smtp = await startTestSmtp();
   });
   afterAll(async () => {

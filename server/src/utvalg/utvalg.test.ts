@@ -1,16 +1,16 @@
-import { createTestContext, type TestContext } from '../test/context';
-import { buildBruker, buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { TestContext } from '../test/context';
+import { buildBruker, buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
+import { openWorld, type World } from '../test/world';
 
 /** §10.5 Saksframlegg and delegert vedtak to a committee (utvalg) meeting. */
 describe('§10.5 Utvalg, møte og utvalgssak', () => {
   let ctx: TestContext;
-  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let w: World;
   let sakId: string;
   let moeteId: string;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    w = await buildWorld(ctx.db);
+    ({ ctx, w } = await openWorld());
     sakId = await buildSak(ctx.db, w.sbh);
     const sys = await buildBruker(ctx.db, { roller: [['SYS', w.arkivEnhet.systemId]] });
     expectProblem(await som(ctx, w.sbh).post('/api/utvalg', { kode: 'FSK', navn: 'Formannskapet' }), 403, 'forbidden');
