@@ -1,12 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { FordelInput } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { giInterneKopier } from '../ekspedering/kopier';
-import { AppError, forbidden, validation } from '../errors/app-error';
-import { appendHistorikk, diff } from '../historikk/historikk.repository';
+import { forbidden, validation } from '../errors/app-error';
+import { appendHistorikk } from '../historikk/historikk.repository';
 import { erArkiv } from '../policies/predicates';
-import { lockForAction } from './journalpost.service';
+import { lockForAction, skrivEndringer } from './journalpost.service';
 
 /**
  * §10.1 / §3.1: pass a journalpost on. The archive and dokumentsenter assign anyone (the
@@ -16,7 +16,7 @@ import { lockForAction } from './journalpost.service';
 export async function fordel(db: Kysely<DB>, actor: Actor, id: string, input: FordelInput, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { jp } = await lockForAction(trx, actor, id, 'fordel');
-    const changes: Record<string, unknown> = {};
+    const changes: Updateable<DB['journalpost']> = {};
     if (input.saksbehandlerId && input.saksbehandlerId !== jp.saksbehandlerId) {
       const roller = await trx
         .selectFrom('brukerRolle as r')
@@ -37,16 +37,7 @@ export async function fordel(db: Kysely<DB>, actor: Actor, id: string, input: Fo
       changes.skjermingsnivaa = input.skjerming?.skjermingsnivaa ?? null;
       changes.skjermingshjemmel = input.skjerming?.skjermingshjemmel ?? null;
     }
-    const changed = diff(jp as unknown as Record<string, unknown>, changes);
-    if (Object.keys(changed).length > 0) {
-      const res = await trx
-        .updateTable('journalpost')
-        .set({ ...changes, oppdatertDato: now })
-        .where('systemId', '=', id)
-        .where('journalstatus', '=', jp.journalstatus)
-        .executeTakeFirst();
-      if (res.numUpdatedRows === 0n) throw new AppError('concurrent_update');
-    }
+    const changed = await skrivEndringer(trx, jp, changes, now);
     if (input.merknad) {
       await trx.insertInto('merknad').values({ journalpostId: id, merknadstype: 'UFORMELL', merknadstekst: input.merknad, registrertAvId: actor.bruker.systemId }).execute();
       changed.merknad = { fra: null, til: input.merknad };

@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import {
   leggTilDager,
+  type Journalstatus,
   type Journalposttype,
   type JournalpostCreate,
   type JournalpostHandling,
@@ -172,6 +173,24 @@ export async function lockForAction(trx: Transaction<DB>, actor: Actor, id: stri
   return { jp, result };
 }
 
+/**
+ * Writes the fields that differ from the locked row, conditional on the journalstatus checked
+ * (a concurrent status change makes it a 409), and returns them as historikk's {fra, til}.
+ */
+export async function skrivEndringer(trx: Transaction<DB>, jp: { systemId: string; journalstatus: Journalstatus }, changes: Updateable<DB['journalpost']>, now: Date) {
+  const changed = diff(jp as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+  if (Object.keys(changed).length > 0) {
+    const res = await trx
+      .updateTable('journalpost')
+      .set({ ...changes, oppdatertDato: now })
+      .where('systemId', '=', jp.systemId)
+      .where('journalstatus', '=', jp.journalstatus)
+      .executeTakeFirst();
+    if (res.numUpdatedRows === 0n) throw new AppError('concurrent_update');
+  }
+  return changed;
+}
+
 export async function updateJournalpost(db: Kysely<DB>, actor: Actor, id: string, input: JournalpostUpdate, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { jp } = await lockForAction(trx, actor, id, 'endre_registrering');
@@ -181,17 +200,7 @@ export async function updateJournalpost(db: Kysely<DB>, actor: Actor, id: string
       ...(fields.tittel !== undefined ? { tittel: fields.tittel.trim() } : {}),
       ...(mottattDato !== undefined ? { mottattDato: mottattDato === null ? null : new Date(mottattDato) } : {}),
     };
-    const changed = diff(jp as unknown as Record<string, unknown>, changes);
-    if (Object.keys(changed).length > 0) {
-      // Conditional on the status we checked: a concurrent status change makes this a 409.
-      const res = await trx
-        .updateTable('journalpost')
-        .set({ ...changes, oppdatertDato: now })
-        .where('systemId', '=', id)
-        .where('journalstatus', '=', jp.journalstatus)
-        .executeTakeFirst();
-      if (res.numUpdatedRows === 0n) throw new AppError('concurrent_update');
-    }
+    const changed = await skrivEndringer(trx, jp, changes, now);
     if (korrespondanseparter) {
       const before = await trx.selectFrom('korrespondansepart').select(['korrespondanseparttype', 'navn']).where('journalpostId', '=', id).orderBy('rekkefolge').execute();
       await replaceKorrespondanseparter(trx, id, korrespondanseparter);
