@@ -68,6 +68,17 @@ describe('archive PDF (variant A) is PDF/A-2b', () => {
     expect(images).toHaveLength(1);
     expect((images[0] as unknown as { dict: PDFDict }).dict.has(PDFName.of('SMask'))).toBe(true);
   });
+
+  it('leaves out an image it cannot draw safely, at once, and stays PDF/A', async () => {
+    const broken = Buffer.from(png());
+    broken.writeUInt32BE(12, 33); // the IDAT chunk's length, now wrong
+    const start = performance.now();
+    const bytes = await renderPdf('Bilde', [{ tekst: 'Hei', bilder: [{ mimeType: 'image/png', data: broken }] }]);
+    expect(performance.now() - start).toBeLessThan(1000);
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(pdf.getPage(0).node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict)).toBeUndefined();
+    expect(await pdfaProblems(bytes)).toEqual([]);
+  });
 });
 
 describe('the PDF/A checker rejects what is not PDF/A', () => {

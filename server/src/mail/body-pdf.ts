@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { drawableImage } from './pdf-image';
 
 export interface PdfSection {
   readonly overskrift?: string;
@@ -99,7 +100,7 @@ export async function renderPdf(tittel: string, sections: readonly PdfSection[],
     if (section.tekst !== undefined) {
       for (const paragraph of section.tekst.replace(/\r\n?/g, '\n').split('\n')) write(paragraph);
     }
-    for (const bilde of section.bilder ?? []) drawImage(doc, bilde.data, width, bottom);
+    for (const bilde of section.bilder ?? []) drawImage(doc, bilde, width, bottom);
     doc.y += LINE;
   }
   doc.end();
@@ -109,19 +110,18 @@ export async function renderPdf(tittel: string, sections: readonly PdfSection[],
 type Doc = InstanceType<typeof PDFDocument> & {
   appendXML(xml: string): void;
   _addInfo(): void;
-  openImage(src: Buffer): { width: number; height: number; colorSpace?: string };
+  openImage(src: Buffer): { width: number; height: number };
 };
 
-/** PNG or JPEG, scaled to the text width and page height; unreadable images are left out as before. */
-function drawImage(doc: Doc, data: Uint8Array, width: number, bottom: number): void {
+/** PNG or JPEG, scaled to the text width and page height; images pdfkit cannot draw safely are left out. */
+function drawImage(doc: Doc, bilde: { readonly mimeType: string; readonly data: Uint8Array }, width: number, bottom: number): void {
+  if (!drawableImage(bilde.mimeType, bilde.data)) return;
   let img: ReturnType<Doc['openImage']>;
   try {
-    img = doc.openImage(Buffer.from(data));
+    img = doc.openImage(Buffer.from(bilde.data));
   } catch {
     return;
   }
-  // A CMYK JPEG would be DeviceCMYK next to an sRGB output intent, which PDF/A forbids.
-  if (img.colorSpace === 'DeviceCMYK') return;
   const scale = Math.min(1, width / img.width, (bottom - MARGIN) / img.height);
   const h = img.height * scale;
   if (doc.y + h > bottom) doc.addPage();
