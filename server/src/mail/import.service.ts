@@ -12,7 +12,7 @@ import { appendHistorikk } from '../historikk/historikk.repository';
 import { type JournalpostDefaults, opprettJournalpost } from '../journalpost/journalpost.service';
 import { createSakIn } from '../sak/sak.service';
 import { registrerSendtEpost } from '../utsending/ekspeder.service';
-import { renderPdf } from './body-pdf';
+import { PDF_FORMAT_DETALJER, renderPdf } from './body-pdf';
 import { cleanSubject, originalSenderFromBody, referenceFrom } from './forwarded';
 import { findImport, insertDokumentIn, journalpostTitles, uniqueTitle } from './import.repository';
 import { readMime } from './mime-reader';
@@ -229,7 +229,7 @@ async function importOne(
       const filnavn = /\.(eml|msg)$/i.test(file.filnavn) ? file.filnavn : `${(emne || 'e-post').slice(0, 100)}.${original.ext}`;
       await insertDokumentIn(trx, actor, journalpostId, 1, 'H', tittel, [
         { variantformat: 'P', staged: file.staged, format: original.format, filnavn },
-        { variantformat: 'A', staged: pdf, format: 'application/pdf', formatDetaljer: 'PDF 1.7 fra pdf-lib (ikke validert PDF/A)', filnavn: `${vedleggTittel(filnavn)}.pdf` },
+        { variantformat: 'A', staged: pdf, format: 'application/pdf', formatDetaljer: PDF_FORMAT_DETALJER, filnavn: `${vedleggTittel(filnavn)}.pdf` },
       ]);
       const dokTitler = new Set([tittel.trim().toLowerCase()]);
       let nr = 1;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { leggTilDager } from '@arkiv/shared';
 import { createTestContext, type TestContext } from '../test/context';
+import { extractText } from '../test/pdf-text';
+import { pdfaProblems } from '../test/pdfa';
 import { buildSak, buildWorld } from '../test/factories';
 import { multipart } from '../test/multipart';
 import { buildCorpus, compose, type CorpusMessage, writeLargeMail } from './fixtures/corpus';
@@ -61,7 +62,7 @@ describe('§10.3 import e-post', () => {
     const versjoner = await ctx.db
       .selectFrom('dokumentversjon as v')
       .innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId')
-      .select(['d.tilknyttetRegistreringSom', 'v.variantformat', 'v.format', 'v.filnavn', 'v.sjekksum'])
+      .select(['d.tilknyttetRegistreringSom', 'v.variantformat', 'v.format', 'v.formatDetaljer', 'v.filnavn', 'v.sjekksum'])
       .where('d.journalpostId', '=', r.journalpostId)
       .orderBy('v.variantformat')
       .execute();
@@ -73,10 +74,16 @@ describe('§10.3 import e-post', () => {
     const chunks: Buffer[] = [];
     for await (const c of original.stream) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).equals(msg('tekst-utf8').data)).toBe(true);
+    // The body's archive variant is PDF/A-2b and keeps the Norwegian text as text.
+    expect(versjoner[0]!.formatDetaljer).toBe('PDF/A-2b (ISO 19005-2)');
     const pdf = await ctx.blobs.open(versjoner[0]!.sjekksum);
-    const head: Buffer[] = [];
-    for await (const c of pdf.stream) head.push(c as Buffer);
-    expect(Buffer.concat(head).subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfChunks: Buffer[] = [];
+    for await (const c of pdf.stream) pdfChunks.push(c as Buffer);
+    const bytes = Buffer.concat(pdfChunks);
+    expect(await pdfaProblems(bytes)).toEqual([]);
+    const [side] = await extractText(bytes);
+    expect(side!.text).toContain('Søknad om skjenkebevilling – Kafé Ærlig');
+    expect(side!.text).toContain('Vi søker om skjenkebevilling for Kafé Ærlig, Storgata 1.');
   });
 
   it('keeps inline images with the body and makes each real attachment a vedlegg titled by its file name', async () => {
@@ -95,6 +102,7 @@ describe('§10.3 import e-post', () => {
     const pdf = await PDFDocument.load(Buffer.concat(chunks));
     const xobjects = pdf.getPage(0).node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
     expect(xobjects?.keys().length).toBe(1);
+    expect(await pdfaProblems(Buffer.concat(chunks))).toEqual([]);
   });
 
   it.each([
@@ -450,19 +458,7 @@ describe('§10.3 import e-post', () => {
   });
 });
 
-/** The lines of text drawn on a pdf-lib PDF (Flate content streams, WinAnsi hex strings). */
+/** The text of a stored PDF as a reader gets it (through the fonts' ToUnicode maps). */
 async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await PDFDocument.load(bytes);
-  const lines: string[] = [];
-  for (const page of pdf.getPages()) {
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
-    expect(streams.length).toBeGreaterThan(0);
-    for (const stream of streams) {
-      if (!(stream instanceof PDFRawStream)) throw new Error('unexpected content stream');
-      const ops = inflateSync(Buffer.from(stream.contents)).toString('latin1');
-      for (const [, hex] of ops.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(Buffer.from(hex!, 'hex').toString('latin1'));
-    }
-  }
-  return lines.join('\n');
+  return (await extractText(bytes)).map((p) => p.text).join('\n');
 }

@@ -6,12 +6,10 @@ import type { DB } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
 import { lockForAction } from '../journalpost/journalpost.service';
-import { renderPdf } from '../mail/body-pdf';
+import { PDF_FORMAT_DETALJER, renderPdf } from '../mail/body-pdf';
 import { insertDokumentIn } from '../mail/import.repository';
 import { type Flettefelt, merge, norskDato } from './flettefelt';
 import { findMal } from './mal.service';
-
-const FORMAT_DETALJER = 'PDF 1.7 fra pdf-lib (ikke validert PDF/A)';
 
 /** Merge values from the journalpost, its sak, its first recipient and its saksbehandler. */
 async function values(db: Kysely<DB>, journalpostId: string, now: Date): Promise<Partial<Record<Flettefelt, string>>> {
@@ -62,7 +60,7 @@ async function writeLetter(db: Kysely<DB>, blobs: BlobStore, actor: Actor, journ
         const { n } = await trx.selectFrom('dokumentbeskrivelse').select(sql<number>`count(*)::int`.as('n')).where('journalpostId', '=', journalpostId).executeTakeFirstOrThrow();
         const dokumentId = await insertDokumentIn(trx, actor, journalpostId, n + 1, 'H', locked.tittel, [
           { variantformat: 'P', staged: editable, format: 'text/plain; charset=utf-8', filnavn: `${filnavn}.txt` },
-          { variantformat: 'A', staged: pdf, format: 'application/pdf', formatDetaljer: FORMAT_DETALJER, filnavn: `${filnavn}.pdf` },
+          { variantformat: 'A', staged: pdf, format: 'application/pdf', formatDetaljer: PDF_FORMAT_DETALJER, filnavn: `${filnavn}.pdf` },
         ]);
         result = { dokumentId, versjonsnummer: 1 };
       } else {
@@ -72,7 +70,7 @@ async function writeLetter(db: Kysely<DB>, blobs: BlobStore, actor: Actor, journ
           .insertInto('dokumentversjon')
           .values([
             { ...base, variantformat: 'P', format: 'text/plain; charset=utf-8', filnavn: `${filnavn}.txt`, sjekksum: editable.sha256, filstoerrelse: editable.size },
-            { ...base, variantformat: 'A', format: 'application/pdf', formatDetaljer: FORMAT_DETALJER, filnavn: `${filnavn}.pdf`, sjekksum: pdf.sha256, filstoerrelse: pdf.size },
+            { ...base, variantformat: 'A', format: 'application/pdf', formatDetaljer: PDF_FORMAT_DETALJER, filnavn: `${filnavn}.pdf`, sjekksum: pdf.sha256, filstoerrelse: pdf.size },
           ])
           .execute();
         result = { dokumentId: hoved.systemId, versjonsnummer: n + 1 };

@@ -1,5 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { createTestContext, type TestContext } from '../test/context';
+import { extractText } from '../test/pdf-text';
+import { pdfaProblems } from '../test/pdfa';
 import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
 
 /** Manual §10.4: write a letter (U) from a template (mal) and standard texts. */
@@ -70,7 +72,13 @@ describe('§10.4 brev fra mal', () => {
     expect(brev).toContain('Vedtaket kan påklages innen tre uker.\n\nTiltaket kan starte.');
     expect(brev).toContain(`Med hilsen\nBruker ${world.sbh.bruker.brukernavn}`);
     expect(brev).not.toContain('{{');
-    expect((await PDFDocument.load(await text(a.sjekksum))).getPageCount()).toBe(1);
+    // The main document's archive variant is PDF/A-2b; the editable form is the text (P).
+    const row = await ctx.db.selectFrom('dokumentversjon').select('formatDetaljer').where('systemId', '=', a.systemId).executeTakeFirstOrThrow();
+    expect(row.formatDetaljer).toBe('PDF/A-2b (ISO 19005-2)');
+    const pdf = await text(a.sjekksum);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+    expect(await pdfaProblems(pdf)).toEqual([]);
+    expect((await extractText(pdf))[0]!.text).toContain('Vedtaket kan påklages innen tre uker.');
 
     const edit = await ctx.app.inject({ method: 'PUT', url: `/api/journalposter/${jpId}/brev`, payload: { tekst: brev.replace('Tiltaket kan starte.', 'Tiltaket kan starte straks.') }, headers: await as(world.sbh) });
     expect(edit.statusCode).toBe(200);

@@ -32,7 +32,8 @@ async function partAsPdf(blobs: BlobStore, part: BundlePart): Promise<PDFDocumen
 
 /**
  * A printable bundle: an optional cover/address page, then each document in order
- * (paper expedition §10.7, print §12.2).
+ * (paper expedition §10.7, print §12.2). Plain PDF, not PDF/A: it merges the stored PDFs as
+ * they are. The pages it renders itself come from renderPdf, with their fonts embedded.
  */
 export async function buildBundle(blobs: BlobStore, opts: { tittel: string; forside?: { overskrift?: string; linjer: readonly string[] }; deler: readonly BundlePart[] }): Promise<Uint8Array> {
   const out = await PDFDocument.create();
