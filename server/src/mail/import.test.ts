@@ -138,6 +138,11 @@ describe('§10.3 import e-post', () => {
     const jp = await view(res.json().resultater[0].journalpostId);
     expect(jp.korrespondanseparter[0]).toMatchObject({ navn: 'Per Hansen', epostadresse: 'per.hansen@example.no' });
     expect(jp.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Klage på vedtak om byggetillatelse', 'Klage på vedtak']);
+    // The attached message has an archive variant of its own: its headers, text and attachment names.
+    const tekst = await arkivtekst(jp.systemId, 2);
+    expect(tekst).toContain('Per Hansen <per.hansen@example.no>');
+    expect(tekst).toContain('Jeg klager på vedtaket av 20. oktober.');
+    expect(tekst).toContain('Klage signert.pdf');
   });
 
   it('refuses a second import of the same message with 409 and a link to the first, and writes nothing', async () => {
@@ -183,6 +188,23 @@ describe('§10.3 import e-post', () => {
   });
 
   /** The P versions of a journalpost's vedlegg: [tittel, format, filnavn, content]. */
+  /** The archive variant (A) of the journalpost's document `nr`: PDF/A-checked, as text. */
+  const arkivtekst = async (journalpostId: string, nr: number) => {
+    const v = await ctx.db
+      .selectFrom('dokumentversjon as v')
+      .innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId')
+      .select(['v.sjekksum', 'v.formatDetaljer'])
+      .where('d.journalpostId', '=', journalpostId)
+      .where('d.dokumentnummer', '=', nr)
+      .where('v.variantformat', '=', 'A')
+      .executeTakeFirstOrThrow();
+    expect(v.formatDetaljer).toBe('PDF/A-2b (ISO 19005-2)');
+    const chunks: Buffer[] = [];
+    for await (const c of (await ctx.blobs.open(v.sjekksum)).stream) chunks.push(c as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect(await pdfaProblems(bytes)).toEqual([]);
+    return pdfText(bytes);
+  };
   const vedleggOf = async (journalpostId: string) => {
     const rows = await ctx.db
       .selectFrom('dokumentversjon as v')
@@ -190,6 +212,7 @@ describe('§10.3 import e-post', () => {
       .select(['d.tittel', 'v.format', 'v.filnavn', 'v.sjekksum'])
       .where('d.journalpostId', '=', journalpostId)
       .where('d.tilknyttetRegistreringSom', '=', 'V')
+      .where('v.variantformat', '=', 'P')
       .orderBy('d.dokumentnummer')
       .execute();
     return Promise.all(
@@ -289,6 +312,10 @@ describe('§10.3 import e-post', () => {
       ['V', 'Klage på gebyr (2)'],
       ['V', 'Kvittering'],
     ]);
+    // The nested Outlook message has an archive variant of its own.
+    const tekst = await arkivtekst(r.journalpostId, 2);
+    expect(tekst).toContain('Gro Gebyr <gro.gebyr@example.no>');
+    expect(tekst).toContain('Jeg klager på gebyret for byggesaken.');
     const nestet = (await vedleggOf(r.journalpostId))[0]!;
     expect(nestet.slice(1, 3)).toEqual(['application/vnd.ms-outlook', 'Klage på gebyr.msg']);
     // The stored nested message is a whole Outlook message: importing it on its own gives its sender and its attachment.
@@ -299,6 +326,45 @@ describe('§10.3 import e-post', () => {
     expect(jp2.dokumenter.map((d: { tittel: string }) => d.tittel)).toEqual(['Klage på gebyr', 'Faktura 2026-114']);
   });
 
+  it('keeps an unreadable attached message as its original only, and imports the rest', async () => {
+    const raw = [
+      'From: Kari Li <kari.li@example.no>',
+      'To: postmottak@fjordvik.kommune.example',
+      'Subject: VS: noe rart',
+      'Message-ID: <rart-nestet@example.no>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Se vedlagt melding.',
+      '--b',
+      'Content-Type: message/rfc822; name="rart.eml"',
+      'Content-Disposition: attachment; filename="rart.eml"',
+      '',
+      'Dette er ikke en e-post, bare tekst uten hoder.',
+      '--b--',
+      '',
+    ].join('\r\n');
+    const res = await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [{ navn: 'rart', filnavn: 'rart.eml', data: Buffer.from(raw) }]);
+    expect(res.statusCode).toBe(201);
+    const id = res.json().resultater[0].journalpostId;
+    const versjoner = await ctx.db
+      .selectFrom('dokumentversjon as v')
+      .innerJoin('dokumentbeskrivelse as d', 'd.systemId', 'v.dokumentbeskrivelseId')
+      .select(['d.dokumentnummer', 'v.variantformat'])
+      .where('d.journalpostId', '=', id)
+      .orderBy('d.dokumentnummer')
+      .orderBy('v.variantformat')
+      .execute();
+    expect(versjoner.map((v) => [v.dokumentnummer, v.variantformat])).toEqual([
+      [1, 'A'],
+      [1, 'P'],
+      [2, 'P'],
+    ]);
+  });
+
   it('treats an Outlook .msg attached to an .eml as a nested message too', async () => {
     const res = await importOne('eml-med-msg');
     expect(res.statusCode).toBe(201);
@@ -306,6 +372,7 @@ describe('§10.3 import e-post', () => {
     expect(r.foreslaattAvsender).toEqual({ navn: 'Gro Gebyr', epost: 'gro.gebyr@example.no' });
     const vedlegg = await vedleggOf(r.journalpostId);
     expect(vedlegg.map(([tittel, format, filnavn]) => [tittel, format, filnavn])).toEqual([['Klage på gebyr', 'application/vnd.ms-outlook', 'Klage på gebyr.msg']]);
+    expect(await arkivtekst(r.journalpostId, 2)).toContain('Jeg klager på gebyret for byggesaken.');
   });
 
   it('reads an Outlook .msg that has only an HTML body', async () => {
