@@ -35,6 +35,19 @@ export function storedDevToken(): string | null {
   return sessionStorage.getItem(DEV_KEY);
 }
 
+/** Microsoft Graph, delegated: read message metadata (the folder of a mail, for Sent Items → U). */
+export const GRAPH_SCOPE = 'https://graph.microsoft.com/Mail.ReadBasic';
+
+let graphToken: (() => Promise<string | null>) | null = null;
+
+/**
+ * Graph for the Office port (Sent Items via Graph, §10.3): available after an MSAL sign-in,
+ * silent only (never a popup for it); null in dev mode or without consent.
+ */
+export const graphAccess = {
+  getToken: async (): Promise<string | null> => (graphToken ? graphToken() : null),
+};
+
 export interface MsalSettings {
   readonly clientId: string;
   readonly scope: string;
@@ -54,6 +67,15 @@ export async function msalTokenSource(settings: MsalSettings): Promise<TokenSour
     pca = await msal.createStandardPublicClientApplication(config);
   }
   const scopes = [settings.scope];
+  graphToken = async () => {
+    const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
+    if (!account) return null;
+    try {
+      return (await pca.acquireTokenSilent({ scopes: [GRAPH_SCOPE], account })).accessToken;
+    } catch {
+      return null;
+    }
+  };
   return {
     mode: 'msal',
     async getToken() {
@@ -69,6 +91,7 @@ export async function msalTokenSource(settings: MsalSettings): Promise<TokenSour
       }
     },
     signOut() {
+      graphToken = null;
       void pca.clearCache();
     },
   };

@@ -85,6 +85,19 @@ describe('the Office port over a scripted Office.js', () => {
     expect(directionOf({ name: 'x', email: 'x@y.no' }, { name: 'o', email: 'o@y.no' }, true)).toBe('sent');
   });
 
+  it('decides sent for a mail in Sent Items (Graph) though another address sent it, and falls back to the sender when Graph cannot say', async () => {
+    const asked: string[] = [];
+    const isInSentItems = async (id: string) => {
+      asked.push(id);
+      return id === 'delt' ? true : null;
+    };
+    const delt = await createOfficePort(office({ item: readItem('delt', { from: 'postmottak@kommune.example.no' }) }).office, { ...fast, isInSentItems }).currentItem();
+    expect(delt?.direction).toBe('sent');
+    const annen = await createOfficePort(office({ item: readItem('annen') }).office, { ...fast, isInSentItems }).currentItem();
+    expect(annen?.direction).toBe('received');
+    expect(asked).toEqual(['delt', 'annen']);
+  });
+
   it('retries getAsFileAsync after error 5001 and succeeds', async () => {
     const port = createOfficePort(office({ item: readItem('m1', { file: [5001, 5001, 'ok'] }) }).office, fast);
     const loaded = await port.loadCurrent();

@@ -13,6 +13,7 @@ import {
   originalSenderOf,
   type Progress,
 } from './port';
+import type { SentItemsLookup } from './sent-items';
 
 /**
  * The real port over Office.js (Mailbox requirement sets 1.8–1.15). It receives the `Office`
@@ -73,6 +74,8 @@ export interface OfficePortOptions {
   readonly attempts?: number;
   /** Wait between attempts. */
   readonly retryDelayMs?: number;
+  /** Whether a mail sits in Sent Items (Graph, when available); null falls back to "sender = the user". */
+  readonly isInSentItems?: SentItemsLookup;
 }
 
 export class OfficeCallError extends Error {
@@ -165,8 +168,10 @@ export function createOfficePort(office: OfficeLike, options: OfficePortOptions 
     const from = address(item.from);
     const subject = item.subject ?? '';
     const attachments: AttachmentInfo[] = (item.attachments ?? []).map((a) => ({ id: a.id, name: a.name, contentType: a.contentType, size: a.size, isInline: a.isInline }));
+    const itemId = item.itemId ?? fallbackId;
+    const inSentItems = itemId && options.isInSentItems ? ((await options.isInSentItems(itemId)) ?? false) : false;
     return {
-      itemId: item.itemId ?? fallbackId,
+      itemId,
       internetMessageId: item.internetMessageId ?? null,
       subject,
       from,
@@ -174,7 +179,7 @@ export function createOfficePort(office: OfficeLike, options: OfficePortOptions 
       cc: (item.cc ?? []).map((a) => address(a)!),
       dateTimeCreated: (item.dateTimeCreated ?? new Date()).toISOString(),
       attachments,
-      direction: directionOf(from, user),
+      direction: directionOf(from, user, inSentItems),
       originalSender: originalSenderOf(subject, await bodyText(item)),
     };
   }
