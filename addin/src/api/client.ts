@@ -5,6 +5,7 @@ import type {
   BesvarInput,
   DevBruker,
   EkspederBody,
+  Forhaandsvisning,
   Historikk,
   ImportFelter,
   ImportResultat,
@@ -30,6 +31,7 @@ import type {
   SakView,
   SkjermingInput,
   Stedfortreder,
+  UtsendingView,
 } from './types';
 
 /** The header a stedfortreder sends to act on the leader's desk (server/src/plugins/auth.plugin.ts, §11.3). */
@@ -124,7 +126,12 @@ export function createApi(options: HttpOptions) {
     deaktiverOppgave: (oppgaveId: string) => http.json<Oppgave>('POST', `/api/oppgaver/${id(oppgaveId)}/deaktiver`),
     fjernFraKurv: (oppgaveId: string) => http.json<Oppgave>('POST', `/api/oppgaver/${id(oppgaveId)}/fjern`),
     // Ekspedering (§10.7): status E, channel per recipient, the outbox sends the e-mail
-    ekspeder: (jpId: string, input: EkspederBody) => http.json<JournalpostView>('POST', `/api/journalposter/${id(jpId)}/ekspeder`, input),
+    ekspeder: (jpId: string, input: EkspederBody) => http.json<JournalpostView & { utsendinger: UtsendingView[] }>('POST', `/api/journalposter/${id(jpId)}/ekspeder`, input),
+    /** The same checks and messages as Ekspeder; nothing is stored or sent. */
+    forhaandsvisEkspedering: (jpId: string, input: EkspederBody) => http.json<Forhaandsvisning[]>('POST', `/api/journalposter/${id(jpId)}/ekspeder/forhaandsvisning`, input),
+    utsendinger: (jpId: string) => http.json<UtsendingView[]>('GET', `/api/journalposter/${id(jpId)}/utsendinger`),
+    /** A paper recipient's print bundle, by the `pakke` link of its utsending. */
+    utskriftspakke: (pakke: string) => http.blob(pakke),
     // Stedfortreder (§11.3): my deputies and whose desk I may take over
     stedfortredere: () => http.json<Stedfortreder[]>('GET', '/api/stedfortredere'),
     // Mail import on the server (§10.3): duplicates, forwarded senders and sent mail are its business

@@ -103,3 +103,17 @@ export interface ImportFelter {
   readonly skjermingshjemmel?: string;
   readonly brukOpprinneligAvsender?: boolean;
 }
+
+/** GET /api/journalposter/:id/utsendinger: one delivery per recipient (shared/src/api/ekspedering.ts). */
+export type { UtsendingView } from '@arkiv/shared';
+
+/** POST /api/journalposter/:id/ekspeder/forhaandsvisning: what each recipient would get. */
+export interface Forhaandsvisning {
+  readonly kanal: import('@arkiv/shared').Kanal;
+  readonly mottakerNavn: string;
+  readonly mottakerEpost: string | null;
+  readonly messageId: string | null;
+  readonly emne: string | null;
+  readonly tekst: string | null;
+  readonly vedlegg: readonly string[];
+}

@@ -1,7 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle2, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Api } from '../api/client';
-import type { EkspederBody, JournalpostView, Kanal } from '../api/types';
+import type { EkspederBody, Forhaandsvisning, JournalpostView, Kanal } from '../api/types';
 import { useT } from '../i18n/strings';
 import { ErrorBar, useStyles } from './common';
 
@@ -11,7 +11,9 @@ const KANALER: readonly Kanal[] = ['epost', 'papir', 'annen'];
  * Ekspeder (§10.7, POST /api/journalposter/:id/ekspeder): a channel per external recipient
  * (e-mail when there is an address, else paper), the main document as mail text or attachment,
  * a free mail text that is not archived. E-mail recipients without an address are named and
- * stop the expedition before it is sent; the server says the same if asked anyway.
+ * stop the expedition before it is sent; the server says the same if asked anyway. Before
+ * sending: every document that goes can be opened, and the server's preview shows what each
+ * recipient gets (subject, text, attachments) without storing or sending anything.
  */
 export function Ekspeder({ api, jp, onChanged }: { api: Api; jp: JournalpostView; onChanged: () => void }) {
   const t = useT();
@@ -21,6 +23,8 @@ export function Ekspeder({ api, jp, onChanged }: { api: Api; jp: JournalpostView
   const [som, setSom] = useState<'vedlegg' | 'tekst'>('vedlegg');
   const [epostTekst, setEpostTekst] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [preview, setPreview] = useState<readonly Forhaandsvisning[] | null>(null);
+  const dokumenter = jp.dokumenter.filter((d) => !d.skjermet);
   const missing = mottakere.filter((m) => kanaler[m.systemId] === 'epost' && !m.epostadresse);
   const anyEpost = mottakere.some((m) => kanaler[m.systemId] === 'epost');
   const body = (): EkspederBody => ({
@@ -29,6 +33,23 @@ export function Ekspeder({ api, jp, onChanged }: { api: Api; jp: JournalpostView
     ...(som === 'tekst' ? { hoveddokumentSom: 'tekst' as const } : {}),
     ...(epostTekst.trim() ? { epostTekst: epostTekst.trim() } : {}),
   });
+  const forhaandsvis = async () => {
+    setError(null);
+    try {
+      setPreview(await api.forhaandsvisEkspedering(jp.systemId, body()));
+    } catch (e) {
+      setPreview(null);
+      setError(e);
+    }
+  };
+  const visDokument = async (dokumentId: string) => {
+    setError(null);
+    try {
+      window.open(URL.createObjectURL(await api.dokumentInnhold(dokumentId)), '_blank', 'noopener');
+    } catch (e) {
+      setError(e);
+    }
+  };
   const send = async () => {
     setError(null);
     try {
@@ -48,7 +69,13 @@ export function Ekspeder({ api, jp, onChanged }: { api: Api; jp: JournalpostView
         {mottakere.map((m) => (
           <li key={m.systemId} className={s.row}>
             <Field label={`${m.navn}${m.epostadresse ? ` <${m.epostadresse}>` : ''} – ${t.kanal}`}>
-              <Select value={kanaler[m.systemId]} onChange={(_, d) => setKanaler({ ...kanaler, [m.systemId]: d.value as Kanal })}>
+              <Select
+                value={kanaler[m.systemId]}
+                onChange={(_, d) => {
+                  setKanaler({ ...kanaler, [m.systemId]: d.value as Kanal });
+                  setPreview(null);
+                }}
+              >
                 {KANALER.map((k) => (
                   <option key={k} value={k}>
                     {t.kanaler[k]}
@@ -72,6 +99,18 @@ export function Ekspeder({ api, jp, onChanged }: { api: Api; jp: JournalpostView
           </Field>
         </>
       ) : null}
+      {dokumenter.length ? (
+        <ul className={s.list} aria-label={t.dokumenterSomSendes}>
+          {dokumenter.map((d) => (
+            <li key={d.systemId}>
+              {d.dokumentnummer}. {d.tittel}{' '}
+              <Button size="small" aria-label={`${t.preview}: ${d.tittel}`} onClick={() => void visDokument(d.systemId)}>
+                {t.preview}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {missing.length ? (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -79,9 +118,37 @@ export function Ekspeder({ api, jp, onChanged }: { api: Api; jp: JournalpostView
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <Button appearance="primary" disabled={missing.length > 0} onClick={() => void send()}>
-        {t.ekspeder}
-      </Button>
+      <div className={s.row}>
+        <Button disabled={missing.length > 0} onClick={() => void forhaandsvis()}>
+          {t.forhaandsvisUtsending}
+        </Button>
+        <Button appearance="primary" disabled={missing.length > 0} onClick={() => void send()}>
+          {t.ekspeder}
+        </Button>
+      </div>
+      {preview ? (
+        <ul className={s.list} aria-label={t.hvaSendes}>
+          {preview.map((p, i) => (
+            <li key={i}>
+              <strong>{p.mottakerNavn}</strong>
+              {p.mottakerEpost ? ` <${p.mottakerEpost}>` : ''} · {t.kanaler[p.kanal]}
+              {p.emne ? (
+                <>
+                  <br />
+                  {t.emne}: {p.emne}
+                </>
+              ) : null}
+              {p.vedlegg.length ? (
+                <>
+                  <br />
+                  {t.vedlegg}: {p.vedlegg.join(', ')}
+                </>
+              ) : null}
+              {p.tekst ? <pre className={s.muted} style={{ whiteSpace: "pre-wrap" }}>{p.tekst}</pre> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ErrorBar error={error} />
     </section>
   );

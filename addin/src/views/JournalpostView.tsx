@@ -8,6 +8,7 @@ import { Behandle } from './Behandle';
 import { ErrorBar, Loading, useLoad, useStyles } from './common';
 import { Kryssreferanser } from './Kryssreferanser';
 import { Ekspeder } from './Ekspeder';
+import { Utsendinger } from './Utsendinger';
 import { type Navigate, rememberSak } from './nav';
 import { Oppgaver } from './Oppgaver';
 
@@ -138,6 +139,7 @@ export function JournalpostView({ api, port, kodelister, journalpostId, navigate
       <Behandle key={`b-${v.systemId}`} api={api} port={port} jp={v} kodelister={kodelister} onChanged={changed} navigate={navigate} />
       <Oppgaver key={`o-${v.systemId}`} api={api} jp={v} kodelister={kodelister} refreshKey={refreshKey + tick} onChanged={changed} />
       {['R', 'F'].includes(v.journalstatus) && ['U', 'N', 'X'].includes(v.journalposttype) ? <Ekspeder key={`e-${v.systemId}`} api={api} jp={v} onChanged={changed} /> : null}
+      {['E', 'J', 'A'].includes(v.journalstatus) ? <Utsendinger api={api} journalpostId={v.systemId} version={refreshKey + tick} /> : null}
       <Historikk load={() => api.journalpostHistorikk(journalpostId)} deps={[journalpostId, refreshKey, tick]} />
     </section>
   );

@@ -179,8 +179,19 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     const ekspeder = page.getByRole('region', { name: 'Ekspeder' });
     expect(await ekspeder.getByRole('combobox', { name: /Byggmester AS <post@byggmester.example.no>/ }).inputValue()).toBe('epost');
     await expectAccessible('ekspeder');
+    // Before sending: the documents that go, and the server's preview of what the recipient gets.
+    expect(await ekspeder.getByRole('list', { name: 'Dokumenter som sendes' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    await ekspeder.getByRole('button', { name: 'Forhåndsvis utsendingen' }).click();
+    const hva = ekspeder.getByRole('list', { name: 'Dette sendes' });
+    await hva.getByText(/Emne: Ferdigattest Storgata 5 \(vår ref\. /).waitFor();
+    await hva.getByText('Byggmester AS').waitFor();
+    await expectAccessible('ekspeder preview');
+    expect(await ctx.db.selectFrom('utsending').select('systemId').where('journalpostId', '=', svar.systemId).execute()).toEqual([]);
     await ekspeder.getByRole('button', { name: 'Ekspeder' }).click();
     await settled(page.getByTestId('journalstatus').getByText('E', { exact: true }));
+    // The result per recipient: waiting in the outbox until the worker has delivered it.
+    const utsendinger = page.getByRole('list', { name: 'Utsendinger' });
+    await utsendinger.getByText('Venter i utboksen').waitFor();
     const original = await api<Jp>('ola', `/api/journalposter/${importert.systemId}`);
     expect([original.restanse, original.avskrivninger.map((a) => [a.avskrivningsmaate, a.ventende])]).toEqual([false, [['BU', false]]]);
     // The pane's Ekspeder queued the letter in the outbox; the worker's work, done here while the
@@ -190,6 +201,9 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     expect(sendt.map((u) => u.status)).toEqual(['SENDT']);
     const levert = smtp.accepted.filter((m) => m.rcptTo.includes('post@byggmester.example.no') && m.parsed.subject?.includes('Ferdigattest Storgata 5'));
     expect(levert.map((m) => m.parsed.messageId)).toEqual([`<${sendt[0]!.messageId}>`]);
+    await page.getByRole('button', { name: 'Oppdater' }).click();
+    await utsendinger.getByText('Sendt', { exact: true }).waitFor();
+    await expectAccessible('utsendinger');
     const ubehandlet = await api<KurvItem[]>('ola', '/api/kurver/ubehandlet');
     expect(ubehandlet.map((i) => i.systemId)).not.toContain(importert.systemId);
     await page.getByRole('tab', { name: 'Arbeidsbord' }).click();
