@@ -137,6 +137,8 @@ export function createApi(options: HttpOptions) {
     // Mail import on the server (§10.3): duplicates, forwarded senders and sent mail are its business
     importer: (sakId: string, felter: ImportFelter, messages: readonly RawMessage[]) => http.form<{ resultater: ImportResultat[] }>(`/api/saker/${id(sakId)}/import`, importForm(felter, messages)),
     importerNySak: (sak: { sakTittel: string; sakstype: string }, felter: ImportFelter, messages: readonly RawMessage[]) => http.form<{ resultater: ImportResultat[] }>('/api/import', importForm({ ...felter, ...sak }, messages)),
+    /** The journalpost a message (by Message-ID) became, whoever imported it; null when none. */
+    importertMelding: (messageId: string) => http.json<{ journalpost: { systemId: string; registreringsId: string; tittel: string } | null }>('GET', `/api/import/melding${query({ messageId })}`),
     sisteSaker: () => http.json<{ systemId: string; saksnummer: string; tittel: string }[]>('GET', '/api/import/siste-saker'),
   };
 }

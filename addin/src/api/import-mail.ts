@@ -28,9 +28,21 @@ const IMPORTED_KEY = 'arkiv.importert';
 const idFromLink = (link: string | undefined) => link?.split('/').pop();
 
 /**
- * Mails this browser imported, to say "already imported" before the user tries again. The server
- * is the authority: it answers a second import with 409 already_imported and a link.
+ * "Already imported" for the mail the user opens (§10.3): the server knows every import by
+ * Message-ID, whoever made it and from which device; this browser's own list answers at once
+ * while the server is asked (and when it cannot be reached). A second import is refused with
+ * 409 already_imported and a link either way.
  */
+export async function checkImported(api: Api, internetMessageId: string | null): Promise<{ registreringsId: string; journalpostId: string } | null> {
+  if (!internetMessageId) return null;
+  try {
+    const { journalpost } = await api.importertMelding(internetMessageId);
+    return journalpost ? { registreringsId: journalpost.registreringsId, journalpostId: journalpost.systemId } : null;
+  } catch {
+    return findImported(internetMessageId);
+  }
+}
+
 export function findImported(internetMessageId: string | null): { registreringsId: string; journalpostId: string } | null {
   if (!internetMessageId) return null;
   const local = JSON.parse(localStorage.getItem(IMPORTED_KEY) ?? '{}') as Record<string, { registreringsId: string; journalpostId: string }>;

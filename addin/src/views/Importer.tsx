@@ -1,8 +1,8 @@
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { vedleggTittel } from '@arkiv/shared';
 import type { Api } from '../api/client';
-import { findImported, type ImportChoices, importMails, type ImportOutcome } from '../api/import-mail';
+import { checkImported, findImported, type ImportChoices, importMails, type ImportOutcome } from '../api/import-mail';
 import { useT } from '../i18n/strings';
 import type { LoadedMail, MailboxPort, MailItem, Progress } from '../office/port';
 import { ErrorBar, useStyles } from './common';
@@ -34,6 +34,17 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
   const [dropped, setDropped] = useState<readonly LoadedMail[]>([]);
   const [error, setError] = useState<unknown>(null);
 
+  // The server's answer for a mail counts only while that mail is still the one shown.
+  const shownSeq = useRef(0);
+  const askServer = useCallback(
+    (messageId: string | null) => {
+      const seq = ++shownSeq.current;
+      void checkImported(api, messageId).then((r) => {
+        if (seq === shownSeq.current) setImported(r);
+      });
+    },
+    [api],
+  );
   const refresh = useCallback(async () => {
     const [current, n] = await Promise.all([port.currentItem(), port.selectedCount()]);
     setItem(current);
@@ -46,8 +57,12 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
       setTittel(current.subject.replace(/^\s*(sv|re|vs|fw|fwd)\s*:\s*/i, ''));
       setUseOriginal(!!current.originalSender);
       setImported(findImported(current.internetMessageId));
-    } else setImported(null);
-  }, [port]);
+      askServer(current.internetMessageId);
+    } else {
+      shownSeq.current++;
+      setImported(null);
+    }
+  }, [port, askServer]);
   useEffect(() => {
     void refresh();
     return port.onItemChanged(() => void refresh());
@@ -109,6 +124,7 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
       setUseOriginal(false);
       setVedleggTitler({});
       setImported(findImported(first.item.internetMessageId));
+      askServer(first.item.internetMessageId);
     }
   };
 

@@ -19,6 +19,7 @@ declare const document: {
 };
 declare const window: object;
 declare const DataTransfer: new () => { items: { add(file: File): void } };
+declare const localStorage: { getItem(key: string): string | null; removeItem(key: string): void };
 
 const haveChromium = chromiumInstalled();
 if (!haveChromium) {
@@ -203,9 +204,15 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     await expectAccessible('sak with kryssreferanser');
   });
 
-  it('recognises an already-imported mail when it is opened again', async () => {
+  it('recognises an already-imported mail when it is opened again, also on another device (the server knows it)', async () => {
     await page.getByRole('tab', { name: 'Importer til sak' }).click();
     await page.getByText('Denne e-posten er allerede importert som').waitFor();
+    // Another device: this browser's own list is gone; the server still says so, with the link.
+    await page.evaluate(() => localStorage.removeItem('arkiv.importert'));
+    await page.getByRole('tab', { name: 'Arbeidsbord' }).click();
+    await page.getByRole('tab', { name: 'Importer til sak' }).click();
+    await page.getByText('Denne e-posten er allerede importert som').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('arkiv.importert'))).toBeNull();
   });
 
   it('warns about a likely duplicate when creating a sak and lets the user pick the existing one', async () => {

@@ -7,7 +7,9 @@ import type { AppDeps } from '../app';
 import { AppError, validation } from '../errors/app-error';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { sendProblem } from '../plugins/problem.plugin';
-import { recentSaker } from './import.repository';
+import { loadJournalpostView } from '../journalpost/journalpost.queries';
+import { findImport, recentSaker } from './import.repository';
+import { normaliseMessageId } from './mime-reader';
 import { type ImportOptions, type ImportResult, type ImportTarget, type UploadedMail, importMessages } from './import.service';
 
 const MAX_MESSAGES = 50;
@@ -174,6 +176,33 @@ export const mailImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     '/api/import/siste-saker',
     { schema: { tags, summary: 'Saker brukeren har arbeidet i sist (mål for import)', response: { 200: Type.Array(Type.Object({ systemId: Type.String(), saksnummer: Type.String(), tittel: Type.String() })), ...errorResponses } } },
     async (req) => recentSaker(db, req.actor.bruker.systemId),
+  );
+
+  // §10.3 "already-imported mails are recognised when opened": by Message-ID, for any user and
+  // device (the same key the import's 409 uses). The journalpost is read through its policy;
+  // title line 1 and the number are public, a feilregistrert one counts as not there.
+  app.get(
+    '/api/import/melding',
+    {
+      schema: {
+        tags,
+        summary: 'Er meldingen (Message-ID) allerede importert? Journalposten den ble, eller null',
+        querystring: Type.Object({ messageId: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ journalpost: Type.Union([Type.Object({ systemId: Type.String(), registreringsId: Type.String(), tittel: Type.String() }), Type.Null()]) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const id = normaliseMessageId(req.query.messageId);
+      const found = id ? await findImport(db, `mid:${id}`) : undefined;
+      if (!found) return { journalpost: null };
+      try {
+        const jp = await loadJournalpostView(db, req.actor, found.journalpostId);
+        return { journalpost: { systemId: jp.systemId, registreringsId: jp.registreringsId, tittel: jp.tittel } };
+      } catch (err) {
+        if (err instanceof AppError && err.status === 404) return { journalpost: null };
+        throw err;
+      }
+    },
   );
 
   app.post(

@@ -156,6 +156,18 @@ describe('§10.3 import e-post', () => {
     expect(await counts()).toEqual([before[0], before[1], before[2], before[3]]);
   });
 
+  it('tells whether a message is already imported, by its Message-ID as Outlook gives it, to any user', async () => {
+    const first = await post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [withMessageId('tekst-utf8', 'Kjent-Melding@Example.no')]);
+    const jpId = first.json().resultater[0].journalpostId;
+    const ask = async (messageId: string, user = world.sbh2.bruker.brukernavn) =>
+      ctx.app.inject({ method: 'GET', url: `/api/import/melding?messageId=${encodeURIComponent(messageId)}`, headers: await ctx.auth(user) });
+    const res = await ask('<kjent-melding@example.no>');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().journalpost).toMatchObject({ systemId: jpId, registreringsId: expect.stringMatching(/^\d{4}\/\d+-\d+$/) });
+    expect((await ask('<aldri-sett@example.no>')).json()).toEqual({ journalpost: null });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/import/melding', headers: await ctx.auth(world.sbh.bruker.brukernavn) })).statusCode).toBe(400);
+  });
+
   it('lets exactly one of two concurrent imports of the same message win', async () => {
     const m = withMessageId('tekst-utf8', 'samtidig@example.no');
     const [a, b] = await Promise.all([post(`/api/saker/${sakId}/import`, { retning: 'mottatt' }, [m]), post(`/api/saker/${await buildSak(ctx.db, world.sbh)}/import`, { retning: 'mottatt' }, [m])]);
