@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Api } from '../api/client';
 import type { EkspederBody, Forhaandsvisning, JournalpostView, Kanal } from '../api/types';
 import { useT } from '../i18n/strings';
-import { ErrorBar, useStyles } from './common';
+import { ErrorBar, openDocument, useStyles } from './common';
 
 const KANALER: readonly Kanal[] = ['epost', 'papir', 'annen'];
 
@@ -42,14 +42,7 @@ export function Ekspeder({ api, jp, onChanged }: { api: Api; jp: JournalpostView
       setError(e);
     }
   };
-  const visDokument = async (dokumentId: string) => {
-    setError(null);
-    try {
-      window.open(URL.createObjectURL(await api.dokumentInnhold(dokumentId)), '_blank', 'noopener');
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const visDokument = (dokumentId: string) => openDocument(() => api.dokumentInnhold(dokumentId), setError);
   const send = async () => {
     setError(null);
     try {

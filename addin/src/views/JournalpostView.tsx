@@ -5,7 +5,7 @@ import type { Historikk as HistorikkT, Kodelister } from '../api/types';
 import { useT } from '../i18n/strings';
 import type { MailboxPort } from '../office/port';
 import { Behandle } from './Behandle';
-import { ErrorBar, Loading, useLoad, useStyles } from './common';
+import { ErrorBar, Loading, openDocument, useLoad, useStyles } from './common';
 import { Kryssreferanser } from './Kryssreferanser';
 import { Ekspeder } from './Ekspeder';
 import { Utsendinger } from './Utsendinger';
@@ -31,15 +31,7 @@ export function JournalpostView({ api, port, kodelister, journalpostId, navigate
   const v = jp.data;
   const can = (a: string) => v.abilities[a] !== false;
 
-  const preview = async (dokumentId: string) => {
-    setError(null);
-    try {
-      const b = await api.dokumentInnhold(dokumentId);
-      window.open(URL.createObjectURL(b), '_blank', 'noopener');
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const preview = (dokumentId: string) => openDocument(() => api.dokumentInnhold(dokumentId), setError);
   const addMerknad = async () => {
     setError(null);
     try {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Api } from '../api/client';
 import type { UtsendingView } from '../api/types';
 import { useT } from '../i18n/strings';
-import { ErrorBar, useLoad, useStyles } from './common';
+import { ErrorBar, openDocument, useLoad, useStyles } from './common';
 
 const POLL_MS = 5_000;
 
@@ -24,14 +24,7 @@ export function Utsendinger({ api, journalpostId, version }: { api: Api; journal
     return () => clearInterval(timer);
   }, [pending, list.reload]);
 
-  const openPakke = async (u: UtsendingView) => {
-    setError(null);
-    try {
-      window.open(URL.createObjectURL(await api.utskriftspakke(u.pakke!)), '_blank', 'noopener');
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const openPakke = (u: UtsendingView) => openDocument(() => api.utskriftspakke(u.pakke!), setError);
 
   if (!list.data?.length) return <ErrorBar error={list.error} />;
   return (

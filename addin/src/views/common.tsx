@@ -48,3 +48,16 @@ export function Loading() {
 }
 
 export const isNotAvailable = (e: unknown) => e instanceof ApiError && e.notAvailable;
+
+/**
+ * Opens a document fetched with the user's token (a preview, a print bundle) in a new tab.
+ * Clears the caller's error first and reports a failure to it, for its ErrorBar.
+ */
+export async function openDocument(load: () => Promise<Blob>, setError: (e: unknown) => void): Promise<void> {
+  setError(null);
+  try {
+    window.open(URL.createObjectURL(await load()), '_blank', 'noopener');
+  } catch (e) {
+    setError(e);
+  }
+}
