@@ -5,7 +5,7 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { buildSak } from '../test/factories';
 import { pdfaProblems } from '../test/pdfa';
 import { compose } from './fixtures/corpus';
-import { importHarness, pdfText } from './fixtures/import-harness';
+import { importHarness, pdfText } from '../test/import-harness';
 import { buildTnef } from './fixtures/tnef';
 
 /** Manual §10.3, what the messages are: charsets, forwarded mail, calendar and S/MIME, winmail.dat,

@@ -6,7 +6,7 @@ import { buildSak } from '../test/factories';
 import { extractText } from '../test/pdf-text';
 import { pdfaProblems } from '../test/pdfa';
 import { writeLargeMail } from './fixtures/corpus';
-import { importHarness } from './fixtures/import-harness';
+import { importHarness } from '../test/import-harness';
 
 /** Manual §10.3: import e-mail from Outlook as journalposter, over HTTP against a real database. The
  * message formats (charsets, forwards, winmail.dat, .msg, nested messages) are in import-formats.test.ts. */
