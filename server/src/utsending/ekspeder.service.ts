@@ -5,8 +5,10 @@ import type { BlobStore } from '../blob/blob-store';
 import type { MailConfig } from '../config';
 import type { DB } from '../db/schema';
 import { ekspederJournalpost } from '../ekspedering/ekspeder';
-import { AppError, forbidden, validation } from '../errors/app-error';
-import { loadJournalpostView } from '../journalpost/journalpost.queries';
+import { AppError, forbidden, notFound, validation } from '../errors/app-error';
+import { journalpostSkjultNivaa } from '../journalpost/journalpost.presenter';
+import { findJournalpost } from '../journalpost/journalpost.repository';
+import { skjultFraNivaa } from '../policies/skjerming';
 import { aktiveDokumenter } from './dokumenter.repository';
 import { messageIdFor } from './mail-sender';
 import { type EpostInnhold, registrerUtsendingIn, type UtsendingInput } from './utsending.repository';
@@ -72,7 +74,9 @@ async function run(trx: Transaction<DB>, blobs: BlobStore, mail: Pick<MailConfig
   }
   // Whoever expedites sees whom it goes to: a user with rights on the journalpost but without
   // the code that screens its recipients (level 3) is refused before any recipient is named.
-  if ((await loadJournalpostView(trx, actor, journalpostId)).korrespondanseparterSkjermet) {
+  const graded = await findJournalpost(trx, journalpostId);
+  if (!graded) throw notFound('Journalposten');
+  if (skjultFraNivaa(journalpostSkjultNivaa(actor, graded)).parterEllerKlassering) {
     throw forbidden('Mottakerne er skjermet for deg; den som ekspederer må ha tilgangskoden');
   }
   const { sakId, valg } = await ekspederJournalpost(trx, actor, journalpostId, input.mottakere ?? [], now);
