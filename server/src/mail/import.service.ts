@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import { type KorrespondansepartInput, type Korrespondanseparttype, type SakCreate, type SkjermingInput, vedleggTittel } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
@@ -12,13 +11,14 @@ import { appendHistorikk } from '../historikk/historikk.repository';
 import { type JournalpostDefaults, opprettJournalpost } from '../journalpost/journalpost.service';
 import { createSakIn } from '../sak/sak.service';
 import { registrerSendtEpost } from '../utsending/ekspeder.service';
-import { PDF_FORMAT_DETALJER, renderPdf } from './body-pdf';
+import { archivePdf } from './archive-pdf';
+import { PDF_FORMAT_DETALJER } from './body-pdf';
 import { cleanSubject, originalSenderFromBody, referenceFrom } from './forwarded';
 import { findImport, insertDokumentIn, journalpostTitles, uniqueTitle } from './import.repository';
 import { readMime } from './mime-reader';
 import { CFB_MAGIC, readMsg } from './msg-reader';
-import { nestedSender, OUTLOOK_MSG } from './nested';
-import { type MailAddress, type MailAttachment, type ParsedMail, discardAll, readStaged } from './parsed-mail';
+import { type NestedMessage, readNested } from './nested';
+import { type MailAddress, type MailAttachment, type ParsedMail, discardAll } from './parsed-mail';
 import { unpackWinmail } from './winmail';
 
 export type Retning = 'mottatt' | 'sendt';
@@ -164,9 +164,15 @@ async function importOne(
     const existing = await findImport(db, dedupeKey);
     if (existing) throw alreadyImported(existing.journalpostId);
 
-    // The original sender of a forwarded mail: an attached message's From, else quoted headers.
-    const nested = mail.vedlegg.find((v) => v.melding);
-    const fraNested = nested ? await nestedSender(nested) : null;
+    // Each attached message, read once: its archive variant, and the first one's From is the
+    // original sender of a forward (else the quoted headers in the text).
+    const nestedRead = new Map<MailAttachment, NestedMessage>();
+    for (const v of mail.vedlegg.filter((x) => x.melding)) {
+      const r = await readNested(v, blobs, limits.maxBytes);
+      if (r.pdf) staged.push(r.pdf);
+      nestedRead.set(v, r);
+    }
+    const fraNested = [...nestedRead.values()][0]?.fra ?? null;
     const forwarder = mail.fra[0];
     const opprinnelig = fraNested ?? originalSenderFromBody(mail.emne, mail.tekst);
     const foreslaattAvsender = opprinnelig && opprinnelig.epost !== forwarder?.epost ? opprinnelig : null;
@@ -176,15 +182,6 @@ async function importOne(
     const emne = cleanSubject(mail.emne);
     const pdf = await archivePdf(mail, blobs);
     staged.push(pdf);
-    // A nested (forwarded) message is a document of its own: its archive variant too.
-    const nestedPdf = new Map<MailAttachment, StagedBlob>();
-    for (const v of mail.vedlegg.filter((x) => x.melding)) {
-      const p = await nestedArchivePdf(v, blobs, limits.maxBytes);
-      if (p) {
-        staged.push(p);
-        nestedPdf.set(v, p);
-      }
-    }
 
     const result = await db.transaction().execute(async (trx) => {
       const sakId = typeof sak === 'string' ? sak : await createSakIn(trx, actor, sak, now);
@@ -234,7 +231,7 @@ async function importOne(
       for (const v of mail.vedlegg.filter((x) => !x.inline)) {
         const vt = uniqueTitle(options.vedleggTitler?.[v.filnavn]?.trim() || vedleggTittel(v.filnavn), dokTitler);
         vedleggTitler.push(vt);
-        const a = nestedPdf.get(v);
+        const a = nestedRead.get(v)?.pdf;
         await insertDokumentIn(trx, actor, journalpostId, ++nr, 'V', vt, [
           { variantformat: 'P', staged: v.staged, format: v.mimeType, filnavn: v.filnavn },
           ...(a ? [{ variantformat: 'A' as const, staged: a, format: 'application/pdf', formatDetaljer: PDF_FORMAT_DETALJER, filnavn: `${vedleggTittel(v.filnavn)}.pdf` }] : []),
@@ -273,46 +270,6 @@ async function importOne(
   }
 }
 
-const fmt = (a: MailAddress) => (a.navn ? `${a.navn} <${a.epost}>` : a.epost);
-
-/** The archive variant (PDF/A) of a message: header block, text, inline PNG/JPEG images. */
-async function archivePdf(mail: ParsedMail, blobs: BlobStore): Promise<StagedBlob> {
-  const inline = mail.vedlegg.filter((v) => v.inline && /^image\/(png|jpeg)$/.test(v.mimeType));
-  const bilder = [];
-  for (const v of inline.slice(0, 20)) if (v.staged.size <= 5_000_000) bilder.push({ mimeType: v.mimeType, data: await readStaged(v.staged) });
-  const felter: [string, string][] = [
-    ['Fra', mail.fra.map(fmt).join(', ')],
-    ['Til', mail.til.map(fmt).join(', ')],
-    ...(mail.kopi.length ? [['Kopi', mail.kopi.map(fmt).join(', ')] as [string, string]] : []),
-    ['Dato', mail.dato ? mail.dato.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '(ukjent)'],
-    ['Emne', mail.emne || '(uten emne)'],
-    ...(mail.vedlegg.some((v) => !v.inline) ? [['Vedlegg', mail.vedlegg.filter((v) => !v.inline).map((v) => v.filnavn).join(', ')] as [string, string]] : []),
-  ];
-  const forfatter = mail.fra[0] ? fmt(mail.fra[0]) : '';
-  const bytes = await renderPdf(mail.emne || 'E-post', [{ felter, tekst: mail.tekst, bilder }], { forfatter, ...(mail.dato ? { dato: mail.dato } : {}) });
-  return blobs.stage(Readable.from([Buffer.from(bytes)]));
-}
-
-/**
- * The archive variant of a nested message (a forward "as attachment", .eml or .msg): parsed
- * with the same readers as a top-level message. A nested message that cannot be read keeps
- * only its original (production) variant; the import goes on.
- */
-async function nestedArchivePdf(v: MailAttachment, blobs: BlobStore, maxBytes: number): Promise<StagedBlob | null> {
-  let nested: ParsedMail | null = null;
-  try {
-    if (v.mimeType === OUTLOOK_MSG) {
-      if (!v.staged.localPath) return null;
-      nested = await readMsg(v.staged.localPath, blobs, maxBytes);
-    } else nested = await readMime(v.staged.read(), blobs, maxBytes);
-    return await archivePdf(nested, blobs);
-  } catch {
-    // Unreadable inside (no sender, broken MIME or CFB): the original stays the document.
-    return null;
-  } finally {
-    if (nested) await discardAll(nested);
-  }
-}
 
 function alreadyImported(journalpostId: string) {
   return new AppError('already_imported', 'Meldingen er allerede importert', { existing: `/api/journalposter/${journalpostId}` });

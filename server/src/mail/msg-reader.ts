@@ -34,16 +34,6 @@ function open(buf: Buffer): { reader: MsgReader; data: MsgData } {
 
 const senderOf = (data: MsgData) => address(data.senderName, data.senderSmtpAddress ?? data.senderEmail);
 
-/** The sender of an Outlook message held in memory (an attached .msg); null when it is not one. */
-export function msgSender(buf: Buffer): MailAddress | null {
-  if (!buf.subarray(0, 8).equals(CFB_MAGIC)) return null;
-  try {
-    return senderOf(open(buf).data);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Reads an Outlook .msg (CFB). The reader needs the whole file in memory once (the format is
  * a file system with sectors scattered through the file); the size limit of the upload bounds it.

@@ -1,23 +1,34 @@
-import { simpleParser } from 'mailparser';
-import { addressesOf } from './mime-reader';
-import { msgSender } from './msg-reader';
-import { type MailAddress, type MailAttachment, readStaged } from './parsed-mail';
+import type { BlobStore, StagedBlob } from '../blob/blob-store';
+import { archivePdf } from './archive-pdf';
+import { readMime } from './mime-reader';
+import { readMsg } from './msg-reader';
+import { type MailAddress, type MailAttachment, type ParsedMail, discardAll } from './parsed-mail';
 
 export const OUTLOOK_MSG = 'application/vnd.ms-outlook';
 
+export interface NestedMessage {
+  /** Its From: for the first one, the original sender of a forward "as attachment". */
+  readonly fra: MailAddress | null;
+  /** Its archive variant (PDF/A), staged. */
+  readonly pdf: StagedBlob | null;
+}
+
 /**
- * The From of an attached message (a forward "as attachment"): a MIME message (message/rfc822)
- * or an Outlook message (.msg, attached to a .msg or to an .eml). Only the headers matter, so
- * attachments of the nested message are skipped by the parser's own limits; a .msg is read
- * whole, so only up to the same bound.
+ * An attached message (message/rfc822, or an Outlook .msg in a .msg or an .eml), read once with
+ * the same readers as a top-level message. One that cannot be read inside (no sender, broken
+ * MIME or CFB) gives neither: its original stays the document and the import goes on.
  */
-export async function nestedSender(v: Pick<MailAttachment, 'staged' | 'mimeType'>): Promise<MailAddress | null> {
-  if (v.staged.size > 50_000_000) return null;
-  if (v.mimeType === OUTLOOK_MSG) return msgSender(await readStaged(v.staged));
+export async function readNested(v: Pick<MailAttachment, 'staged' | 'mimeType'>, blobs: BlobStore, maxBytes: number): Promise<NestedMessage> {
+  let nested: ParsedMail | null = null;
   try {
-    const parsed = await simpleParser(v.staged.read(), { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
-    return addressesOf(parsed.from)[0] ?? null;
+    if (v.mimeType === OUTLOOK_MSG) {
+      if (!v.staged.localPath) return { fra: null, pdf: null };
+      nested = await readMsg(v.staged.localPath, blobs, maxBytes);
+    } else nested = await readMime(v.staged.read(), blobs, maxBytes);
+    return { fra: nested.fra[0] ?? null, pdf: await archivePdf(nested, blobs) };
   } catch {
-    return null;
+    return { fra: null, pdf: null };
+  } finally {
+    if (nested) await discardAll(nested);
   }
 }
