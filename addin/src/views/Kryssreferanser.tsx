@@ -1,5 +1,5 @@
 import { Button, Field, Input, Link, Subtitle2 } from '@fluentui/react-components';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import type { Api } from '../api/client';
 import type { Ende, Kryssreferanse } from '../api/types';
 import { useT } from '../i18n/strings';
@@ -89,24 +89,19 @@ export function Kryssreferanser({ api, ende, kanLeggeTil, navigate, refreshKey }
       ) : data.refererer.length + data.referertFra.length === 0 ? (
         <p className={s.muted}>{t.kryss.ingen}</p>
       ) : (
-        <>
-          {data.refererer.length > 0 ? (
-            <>
-              <p className={s.muted}>{t.kryss.refererer}</p>
-              <ul className={s.list} aria-label={t.kryss.refererer}>
-                {data.refererer.map(rad)}
+        ([
+          [t.kryss.refererer, data.refererer],
+          [t.kryss.referertFra, data.referertFra],
+        ] as const).map(([navn, rader]) =>
+          rader.length > 0 ? (
+            <Fragment key={navn}>
+              <p className={s.muted}>{navn}</p>
+              <ul className={s.list} aria-label={navn}>
+                {rader.map(rad)}
               </ul>
-            </>
-          ) : null}
-          {data.referertFra.length > 0 ? (
-            <>
-              <p className={s.muted}>{t.kryss.referertFra}</p>
-              <ul className={s.list} aria-label={t.kryss.referertFra}>
-                {data.referertFra.map(rad)}
-              </ul>
-            </>
-          ) : null}
-        </>
+            </Fragment>
+          ) : null,
+        )
       )}
       {kanLeggeTil ? (
         <form className={s.stack} role="group" aria-label={t.kryss.leggTil} onSubmit={finn}>
