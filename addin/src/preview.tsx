@@ -1,12 +1,16 @@
-import { Checkbox, FluentProvider, makeStyles, Subtitle2, tokens, webLightTheme } from '@fluentui/react-components';
+import { Checkbox, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { createFakeMailbox } from './office/fake-mailbox';
+import { createFakeMailbox, sampleMails } from './office/fake-mailbox';
+import type { PaneTheme } from './office/port';
+import { ThemedPane } from './theme';
 
 /*
  * /preview: the real pane beside a pretend Outlook mail list (the fake mailbox), so it runs in
- * any browser without Office. Tick mails to select several (multi-select).
+ * any browser without Office. Tick mails to select several (multi-select). ?theme=dark or
+ * ?theme=highContrast plays Office's theme (arkivPreview.setTheme changes it live); ?pane=only
+ * shows the pane alone, as wide as the window (Outlook's pane is 320–450 px).
  */
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateColumns: 'minmax(220px, 1fr) minmax(320px, 420px)', gap: tokens.spacingHorizontalL, padding: tokens.spacingHorizontalM },
@@ -14,7 +18,10 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0 },
 });
 
-const mailbox = createFakeMailbox({ name: 'Meg', email: 'meg@kommune.example.no' });
+const params = new URLSearchParams(location.search);
+const theme = params.get('theme');
+const user = { name: 'Meg', email: 'meg@kommune.example.no' };
+const mailbox = createFakeMailbox(user, sampleMails(user), { theme: theme === 'dark' || theme === 'highContrast' ? (theme satisfies PaneTheme) : 'light' });
 (window as unknown as { arkivPreview: unknown }).arkivPreview = mailbox;
 
 function Preview() {
@@ -22,6 +29,7 @@ function Preview() {
   const [selected, setSelected] = useState<readonly string[]>(mailbox.selected());
   useEffect(() => mailbox.onItemChanged(() => setSelected(mailbox.selected())), []);
   const toggle = (id: string, on: boolean) => mailbox.select(on ? [...selected, id] : selected.filter((x) => x !== id));
+  if (params.get('pane') === 'only') return <App port={mailbox} />;
   return (
     <div className={s.root}>
       <section aria-labelledby="mailbox-h">
@@ -44,7 +52,7 @@ function Preview() {
 }
 
 createRoot(document.getElementById('root')!).render(
-  <FluentProvider theme={webLightTheme}>
+  <ThemedPane port={mailbox}>
     <Preview />
-  </FluentProvider>,
+  </ThemedPane>,
 );

@@ -1,9 +1,9 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { graphAccess } from './auth/auth';
+import { graphAccess, graphMailAccess } from './auth/auth';
 import { createOfficePort } from './office/office-js';
-import { graphSentItems } from './office/sent-items';
+import { graphSentItems, graphSentMail } from './office/sent-items';
+import { ThemedPane } from './theme';
 
 /* The pane inside Outlook: render after Office.onReady, with the real port over Office.js. */
 Office.onReady(() => {
@@ -11,10 +11,12 @@ Office.onReady(() => {
   const port = createOfficePort(Office as unknown as Parameters<typeof createOfficePort>[0], {
     // Sent Items → U also for mail sent from a shared mailbox or "send as" (§10.3).
     isInSentItems: graphSentItems({ getToken: graphAccess.getToken, toRestId: (id) => mailbox.convertToRestId(id, Office.MailboxEnums.RestVersion.v2_0) }),
+    // Svar med e-post (§10.2): the sent answer is picked up from Sent Items and archived.
+    findSentMail: graphSentMail({ getToken: graphMailAccess.getToken }),
   });
   createRoot(document.getElementById('root')!).render(
-    <FluentProvider theme={webLightTheme}>
+    <ThemedPane port={port}>
       <App port={port} />
-    </FluentProvider>,
+    </ThemedPane>,
   );
 });

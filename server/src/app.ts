@@ -18,6 +18,7 @@ import { oppgaveRoutes } from './oppgave/oppgave.routes';
 import { restanseRoutes } from './restanse/restanse.routes';
 import { stedfortrederRoutes } from './stedfortreder/stedfortreder.routes';
 import { utvalgRoutes } from './utvalg/utvalg.routes';
+import { enhetRoutes } from './enhet/enhet.routes';
 import { journalpostRoutes } from './journalpost/journalpost.routes';
 import { offentligJournalRoutes } from './offentlig-journal/offentlig-journal.routes';
 import { mailImportRoutes } from './mail/import.routes';
@@ -26,10 +27,20 @@ import type { OutboxWorker } from './utsending/outbox.worker';
 import { utsendingRoutes } from './utsending/utsending.routes';
 import { authPlugin } from './plugins/auth.plugin';
 import { openapiPlugin } from './plugins/openapi.plugin';
-import { problemPlugin } from './plugins/problem.plugin';
+import { buildValidator, inputPlugin } from './plugins/input.plugin';
+import { MULTIPART_FIELD_BYTES } from './plugins/multipart-form';
+import { clientErrorHandler, problemPlugin } from './plugins/problem.plugin';
+import { securityHeadersPlugin } from './plugins/security-headers.plugin';
+import { versjonPlugin } from './plugins/versjon.plugin';
+import { arkivbordRoutes } from './arkivbord/arkivbord.routes';
 import { sakRoutes } from './sak/sak.routes';
 import { sokRoutes } from './sok/sok.routes';
 import { systemRoutes } from './system/system.routes';
+import { korrespondansepartRoutes } from './korrespondansepart/korrespondansepart.routes';
+import { tilknytningRoutes } from './dokument/tilknytning.routes';
+import { settTidssone } from './tid';
+import { arkivformatRoutes } from './arkivformat/arkivformat.routes';
+import { uttrekkRoutes } from './noark/uttrekk/uttrekk.routes';
 
 /** Everything the routes need, passed in (no globals), so tests build the same app. */
 export interface AppDeps {
@@ -46,23 +57,29 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  settTidssone(deps.config.tidssone);
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
-    // A problem+json body for any error also when the client sends a body Fastify cannot parse.
+    schemaController: { compilersFactory: { buildValidator } },
+    // A problem+json body for any error, also when Node's HTTP parser refuses the request.
+    clientErrorHandler,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(problemPlugin);
+  await app.register(inputPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(openapiPlugin);
-  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20, fieldSize: 10_000 } });
+  await app.register(versjonPlugin);
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20, fieldSize: MULTIPART_FIELD_BYTES } });
   await app.register(authPlugin, { db: deps.db, verify: deps.verify, userClaim: deps.config.auth.userClaim });
 
   await app.register(systemRoutes, deps);
   await app.register(sakRoutes, deps);
   await app.register(journalpostRoutes, deps);
   await app.register(dokumentRoutes, deps);
-  // Saksbehandling (issue 3): the manual's routines.
+  // Saksbehandling: the manual's routines.
   await app.register(arkivstegRoutes, deps);
   await app.register(restanseRoutes, deps);
   await app.register(ekspederingRoutes, deps);
@@ -76,6 +93,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(utsendingRoutes, deps);
   await app.register(malRoutes, deps);
   await app.register(utvalgRoutes, deps);
+  await app.register(enhetRoutes, deps);
+  await app.register(arkivbordRoutes, deps);
+  await app.register(arkivformatRoutes, deps);
+  await app.register(uttrekkRoutes, deps);
+  await app.register(korrespondansepartRoutes, deps);
+  await app.register(tilknytningRoutes, deps);
   await app.register(addinPlugin, deps.addinDir ? { dir: deps.addinDir } : {});
   return app;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { erGyldigTidssone, STANDARD_TIDSSONE } from '@arkiv/shared';
 
 export interface AuthConfig {
   /** Dev mode: the server signs its own tokens and serves POST /api/dev/login. */
@@ -16,13 +17,28 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /** Connections to DATABASE_URL (ARKIV_DB_POOL_SIZE, default 10). */
+  readonly databasePoolSize: number;
   readonly maxUploadBytes: number;
   readonly auth: AuthConfig;
+  /** Seed the demo municipality into an empty database: on by default, off in production unless ARKIV_SEED_DEMO=true. */
   readonly seedDemo: boolean;
+  readonly production: boolean;
   readonly logLevel: string;
   /** Default forfallsdato per dokumenttype, in days after journaldato (ARKIV_FORFALLSDAGER="I=14,N=14"). */
   readonly forfallsdager: Partial<Record<'I' | 'U' | 'N', number>>;
+  /** The archive's time zone (IANA name) for dates users see and years in numbers (ARKIV_TIDSSONE). */
+  readonly tidssone: string;
   readonly mail: MailConfig;
+  readonly arkivformat: ArkivformatConfig;
+}
+
+/** The archive-variant converter job (LibreOffice headless). */
+export interface ArkivformatConfig {
+  /** How long one conversion may run before LibreOffice is killed and the attempt counted. */
+  readonly timeoutMs: number;
+  readonly maxAttempts: number;
+  readonly pollMs: number;
 }
 
 function forfallsdagerFrom(raw: string | undefined): Partial<Record<'I' | 'U' | 'N', number>> {
@@ -33,6 +49,12 @@ function forfallsdagerFrom(raw: string | undefined): Partial<Record<'I' | 'U' | 
     out[m[1] as 'I' | 'U' | 'N'] = Number(m[2]);
   }
   return out;
+}
+
+function tidssoneFrom(raw: string | undefined): string {
+  const sone = raw === undefined || raw === '' ? STANDARD_TIDSSONE : raw;
+  if (!erGyldigTidssone(sone)) throw new ConfigError(`ARKIV_TIDSSONE must be an IANA time zone such as Europe/Oslo, got "${raw}"`);
+  return sone;
 }
 
 export interface MailConfig {
@@ -75,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(env.ARKIV_DATA_DIR ?? 'data'),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    databasePoolSize: intFrom(env, 'ARKIV_DB_POOL_SIZE', 10),
     maxUploadBytes: intFrom(env, 'ARKIV_MAX_UPLOAD_BYTES', 100 * 1024 * 1024),
     auth: {
       devMode,
@@ -83,9 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL } : {}),
       userClaim: env.AUTH_USER_CLAIM ?? 'preferred_username',
     },
-    seedDemo: env.ARKIV_SEED_DEMO !== 'false',
+    // The demo municipality's users hold every code; production gets them only when asked by name.
+    seedDemo: production ? env.ARKIV_SEED_DEMO === 'true' : env.ARKIV_SEED_DEMO !== 'false',
+    production,
     logLevel: env.LOG_LEVEL ?? 'info',
     forfallsdager: forfallsdagerFrom(env.ARKIV_FORFALLSDAGER),
+    tidssone: tidssoneFrom(env.ARKIV_TIDSSONE),
     mail: {
       ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
       from: env.MAIL_FROM ?? 'Fjordvik kommune <postmottak@fjordvik.kommune.example>',
@@ -93,6 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leaseMs: intFrom(env, 'OUTBOX_LEASE_MS', 60_000),
       maxAttempts: intFrom(env, 'OUTBOX_MAX_ATTEMPTS', 8),
       pollMs: intFrom(env, 'OUTBOX_POLL_MS', 2_000),
+    },
+    arkivformat: {
+      timeoutMs: intFrom(env, 'ARKIV_KONVERTERING_TIMEOUT_MS', 180_000),
+      maxAttempts: intFrom(env, 'ARKIV_KONVERTERING_FORSOEK', 3),
+      pollMs: intFrom(env, 'ARKIV_KONVERTERING_POLL_MS', 30_000),
     },
   };
 }

@@ -10,16 +10,28 @@ import { migrateToLatest } from './db/migrate';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 import { createMailSender } from './utsending/mail-sender';
 import { startOutboxWorker } from './utsending/outbox.worker';
+import { startTekstjobb } from './sok/tekst.worker';
+import { startArkivformatWorker } from './arkivformat/arkivformat.worker';
+import { finnSofficeEnGang, lagKonverterer } from './arkivformat/konverterer';
+import { avbruttVedOppstart } from './noark/uttrekk/uttrekk.service';
 
 async function main() {
   const config = loadConfig();
   await mkdir(config.dataDir, { recursive: true });
   const database = config.databaseUrl
-    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize })
     : await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') });
   await migrateToLatest(database.db);
   const blobs = new FsBlobStore(path.join(config.dataDir, 'blobs'));
-  if (config.seedDemo) await seedDemoIfEmpty(database.db, blobs, { mailFrom: config.mail.from });
+  if (config.seedDemo) {
+    const seeded = await seedDemoIfEmpty(database.db, blobs, { mailFrom: config.mail.from, dataDir: config.dataDir });
+    if (config.production) {
+      console.warn(
+        `ADVARSEL: ARKIV_SEED_DEMO=true i produksjon: demokommunens brukere (ola, kari, lise, arne, dina, sven) ${seeded ? 'er lagt inn' : 'kan finnes'} i databasen, ` +
+          'noen med alle tilgangskoder. Den som har et token med et av disse navnene, er den brukeren. Fjern ARKIV_SEED_DEMO og brukerne før ekte bruk.',
+      );
+    }
+  }
 
   const devSigner = config.auth.devMode ? await loadDevSigner(config.auth, config.dataDir) : undefined;
   const verify = createTokenVerifier(config.auth, devSigner?.jwks);
@@ -30,12 +42,26 @@ async function main() {
     pollMs: config.mail.pollMs,
     onError: (err) => console.error('utboks:', err),
   });
+  // Document text for search, read after upload (never in the request).
+  const tekstjobb = startTekstjobb(database.db, blobs, { leaseMs: 120_000, maxAttempts: 3, pollMs: 3_000, onError: (err) => console.error('tekstuttrekk:', err) });
+  await avbruttVedOppstart(database.db);
+  // Archive variants (PDF/A) of journalført documents, converted outside the requests.
+  const soffice = await finnSofficeEnGang();
+  if (!soffice) console.warn('ADVARSEL: LibreOffice (soffice) finnes ikke: kontordokumenter får ikke arkivformat før det er installert (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui).');
+  const arkivformat = startArkivformatWorker(database.db, blobs, lagKonverterer({ soffice, timeoutMs: config.arkivformat.timeoutMs }), {
+    leaseMs: config.arkivformat.timeoutMs * 2,
+    maxAttempts: config.arkivformat.maxAttempts,
+    pollMs: config.arkivformat.pollMs,
+    onError: (err) => console.error('arkivformat:', err),
+  });
   const app = await buildApp({ config, database, db: database.db, blobs, verify, outbox, ...(devSigner ? { devSigner } : {}) });
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await outbox.stop();
+    await tekstjobb.stop();
+    await arkivformat.stop();
     await database.close();
     process.exit(0);
   };

@@ -37,6 +37,13 @@ async function stop(child: ChildProcess) {
 }
 
 /** The two-command promise: `npm start` on the embedded default, and data that survives a restart. */
+/**
+ * DATABASE_URL for the child. pglite-socket mixes up concurrent queries of different connections
+ * (electric-sql/pglite#1046): against PGlite behind its socket the child, whose background jobs
+ * query beside its requests, gets one connection.
+ */
+const viaUrl = (database: { connectionString: string; dialect: string }) => ({ DATABASE_URL: database.connectionString, ...(database.dialect === 'pglite' ? { ARKIV_DB_POOL_SIZE: '1' } : {}) });
+
 describe('npm start (server/dist/main.js on PGlite)', () => {
   let dataDir: string;
   beforeAll(async () => {
@@ -76,18 +83,48 @@ describe('npm start (server/dist/main.js on PGlite)', () => {
     } finally {
       expect(await stop(second.child)).toBe(0);
     }
-  });
+  }, 180_000); // two starts of the real server, each migrating and seeding
 
   it('refuses to start in dev mode with NODE_ENV=production, with a clear message', async () => {
     await expect(start({ ARKIV_DATA_DIR: dataDir, NODE_ENV: 'production', ARKIV_AUTH_MODE: 'dev' })).rejects.toThrow(/Konfigurasjonsfeil: Dev login/);
   });
+
+  it('in production (NODE_ENV=production) seeds no demo users and has no dev routes; ARKIV_SEED_DEMO=true seeds them with a loud warning', async () => {
+    const entra = { NODE_ENV: 'production', AUTH_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0', AUTH_AUDIENCE: 'api://arkiv', AUTH_JWKS_URL: 'https://login.microsoftonline.com/tenant/discovery/v2.0/keys' };
+    const database = await createTestDatabase({ poolSize: 2 });
+    try {
+      const server = await start({ ...entra, ARKIV_DATA_DIR: dataDir, ...viaUrl(database) });
+      try {
+        expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+        for (const [method, url] of [['POST', '/api/dev/login'], ['GET', '/api/dev/brukere'], ['GET', '/api/dev/jwks.json'], ['GET', '/api/dev/utsendt'], ['GET', '/dev/utsendt']] as const) {
+          const res = await fetch(`${server.url}${url}`, { method, ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ brukernavn: 'arne' }) } : {}) });
+          expect({ url, status: res.status, type: res.headers.get('content-type') }).toEqual({ url, status: 404, type: expect.stringContaining('application/problem+json') });
+        }
+        expect(server.output()).not.toMatch(/ARKIV_SEED_DEMO/);
+      } finally {
+        expect(await stop(server.child)).toBe(0);
+      }
+      expect(await database.db.selectFrom('bruker').select('brukernavn').execute()).toEqual([]);
+
+      const asked = await start({ ...entra, ARKIV_DATA_DIR: dataDir, ...viaUrl(database), ARKIV_SEED_DEMO: 'true' });
+      try {
+        expect(asked.output()).toMatch(/ADVARSEL: ARKIV_SEED_DEMO=true i produksjon/);
+      } finally {
+        expect(await stop(asked.child)).toBe(0);
+      }
+      const brukere = await database.db.selectFrom('bruker').select('brukernavn').execute();
+      expect(brukere.map((b) => b.brukernavn)).toEqual(expect.arrayContaining(['arne']));
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 
   it('with DATABASE_URL it speaks PostgreSQL through pg instead (health says postgres) and seeds that database', async () => {
     // A fresh migrated database reachable over the PostgreSQL wire protocol: real PostgreSQL in CI,
     // otherwise PGlite behind its socket server, which the child process cannot tell apart.
     const database = await createTestDatabase({ poolSize: 2 });
     try {
-      const server = await start({ ARKIV_DATA_DIR: dataDir, DATABASE_URL: database.connectionString });
+      const server = await start({ ARKIV_DATA_DIR: dataDir, ...viaUrl(database) });
       try {
         expect(await json(await fetch(`${server.url}/api/health`))).toEqual({ status: 'ok', database: 'postgres' });
       } finally {

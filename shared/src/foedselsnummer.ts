@@ -1,6 +1,6 @@
 /**
  * Norwegian fødselsnummer / D-nummer (11 digits, two mod-11 check digits). Pure.
- * The public journal never publishes one (issue 4); the same rule exists in SQL as
+ * The public journal never publishes one; the same rule exists in SQL as
  * `inneholder_foedselsnummer(text)` (migration 0003), and a test asserts the two agree.
  */
 const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2] as const;

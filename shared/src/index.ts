@@ -7,3 +7,7 @@ export * from './api';
 export * from './restanse';
 export * from './foedselsnummer';
 export * from './vedlegg';
+export * from './tid';
+export * from './visning';
+export * from './historikk-tekst';
+export * from './skjermord';

@@ -35,8 +35,11 @@ const ALLE: readonly Journalstatus[] = JOURNALSTATUSER.map((s) => s.kode);
 const APNE: readonly Journalstatus[] = JOURNALSTATUSER.filter((s) => !s.laast).map((s) => s.kode);
 
 export const JOURNALSTATUS_TABELL: Readonly<Record<JournalpostHandling, Overgang>> = Object.freeze({
-  /** Registration data (title, parties, dates, dokumenttype) only while R or S. */
-  endre_registrering: { fra: APNE },
+  /**
+   * Registration data (title, parties, dates, dokumenttype): while R or S, and F or E for the
+   * archive's correction before journalføring (ENDRINGSRETT says who).
+   */
+  endre_registrering: { fra: ['R', 'S', 'F', 'E'] },
   /** Documents and versions only while R or S. */
   endre_dokument: { fra: APNE },
   /** Skjerming and merknader are accepted on locked journalposter too (§5). */
@@ -61,7 +64,10 @@ export const JOURNALSTATUS_TABELL: Readonly<Record<JournalpostHandling, Overgang
   arkiver: { fra: ['J'], til: 'A' },
   /** Restanse is follow-up data, not registration data: avskrivning works in every status but A. */
   avskriv: { fra: ['R', 'S', 'F', 'E', 'J'] },
-  /** §10.1: reassigning saksbehandler and forfallsdato is distribution, allowed until archived. */
+  /**
+   * §10.1: distribution (saksbehandler, unit, internal kopimottakere, forfallsdato, skjerming,
+   * a merknad), in some part allowed until archived; ENDRINGSRETT says which part by whom.
+   */
   fordel: { fra: ['R', 'S', 'F', 'E', 'J'] },
   /** §12.7: the archive moves journalposter to another sak, whatever the status. */
   flytt: { fra: ALLE },
@@ -98,4 +104,44 @@ export function transition(status: Journalstatus, handling: JournalpostHandling)
  */
 export function startstatus(type: 'I' | 'U' | 'N' | 'X' | 'S'): Journalstatus {
   return type === 'I' ? 'S' : 'R';
+}
+
+/**
+ * What may be changed on a journalpost. Registration data covers title, parties (including
+ * internal kopimottakere, §12.4), dates and dokumenttype; fordeling the saksbehandler and
+ * administrativ enhet; forfallsdato is the restanse's follow-up date.
+ */
+export const ENDRINGER = ['registrering', 'dokument', 'fordeling', 'forfallsdato', 'skjerming', 'merknad'] as const;
+export type Endring = (typeof ENDRINGER)[number];
+
+/**
+ * Who: 'saksbehandling' is everyone with rights on the record (its saksbehandler, the sak's
+ * saksansvarlig, the unit's leader, §6); 'arkiv' the archive and dokumentsenter, who have
+ * "adgang til alle typer registrering og retting" (§6).
+ */
+export type Endringsrett = 'saksbehandling' | 'arkiv';
+
+const BEGGE: readonly Endringsrett[] = ['saksbehandling', 'arkiv'];
+const ARKIV: readonly Endringsrett[] = ['arkiv'];
+const INGEN: readonly Endringsrett[] = [];
+
+/**
+ * Who may change what in which status (docs/journalstatus.md): open records (R, S) by
+ * everyone with rights; locked ones (§5: "låst for redigering") registration data only by the
+ * archive before its own quality check (J), documents by nobody; skjerming and merknader always
+ * (§5); the follow-up date as long as there is restanse to follow up (§10.1 step 6).
+ */
+export const ENDRINGSRETT: Readonly<Record<Endring, Readonly<Record<Journalstatus, readonly Endringsrett[]>>>> = Object.freeze({
+  registrering: { R: BEGGE, S: BEGGE, F: ARKIV, E: ARKIV, J: INGEN, A: INGEN },
+  dokument: { R: BEGGE, S: BEGGE, F: INGEN, E: INGEN, J: INGEN, A: INGEN },
+  fordeling: { R: BEGGE, S: BEGGE, F: ARKIV, E: ARKIV, J: ARKIV, A: INGEN },
+  forfallsdato: { R: BEGGE, S: BEGGE, F: BEGGE, E: BEGGE, J: BEGGE, A: INGEN },
+  skjerming: { R: BEGGE, S: BEGGE, F: BEGGE, E: BEGGE, J: BEGGE, A: BEGGE },
+  merknad: { R: BEGGE, S: BEGGE, F: BEGGE, E: BEGGE, J: BEGGE, A: BEGGE },
+});
+
+/** Whether someone with rights on the record (or the archive, `arkiv`) may make this change in this status. */
+export function kanEndre(endring: Endring, status: Journalstatus, arkiv: boolean): boolean {
+  const hvem = ENDRINGSRETT[endring][status];
+  return hvem.includes('saksbehandling') || (arkiv && hvem.includes('arkiv'));
 }

@@ -22,6 +22,10 @@ describe('code lists (DOMAIN.md §2)', () => {
     expect(AVSKRIVNINGSMAATER.filter((m) => !m.fjernerRestanse).map((m) => m.kode)).toEqual(['***']);
   });
 
+  it('names the reply of BU (utgående brev), BI (inngående brev), BX (X-notat) and NX (N-notat), and of no other code', () => {
+    expect(Object.fromEntries(AVSKRIVNINGSMAATER.filter((m) => m.svar).map((m) => [m.kode, m.svar]))).toEqual({ BI: 'I', BU: 'U', BX: 'X', NX: 'N' });
+  });
+
   it('has the seven tilgangskoder of §8', () => {
     expect(TILGANGSKODE_KODER).toEqual(['IS', 'U', 'P', 'P1', 'E', 'S', 'XX']);
   });

@@ -46,27 +46,32 @@ export const SAKSSTATUSER = [
 export type Saksstatus = (typeof SAKSSTATUSER)[number]['kode'];
 export const SAKSSTATUS_KODER = codesOf(SAKSSTATUSER);
 
-/** Avskrivningsmåte, manual §5: which dokumenttyper each code may avskrive. */
+/**
+ * Avskrivningsmåte, manual §5: which dokumenttyper each code may avskrive, and the dokumenttype
+ * of the reply the code names (BU an outgoing letter, BI an incoming one, BX an X-notat, NX an
+ * N-notat): such a code needs that reply, so "document and its answer" can be found again (§10.2).
+ */
 export const AVSKRIVNINGSMAATER = [
-  { kode: '***', navn: 'Midlertidig svar sendt', gjelder: ['I', 'U', 'N'], fjernerRestanse: false, krevMerknad: false },
-  { kode: 'BI', navn: 'Besvart med inngående brev', gjelder: ['U'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'BU', navn: 'Besvart med utgående brev', gjelder: ['I'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'BX', navn: 'Besvart med X-notat', gjelder: ['N'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'NX', navn: 'Besvart med N-notat', gjelder: ['N'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'TE', navn: 'Tatt til etterretning', gjelder: ['I', 'U', 'N'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'TLF', navn: 'Besvart med telefon', gjelder: ['I', 'U', 'N'], fjernerRestanse: true, krevMerknad: true },
-  { kode: 'BSS', navn: 'Behandlet og besvart i Startsak', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'BB', navn: 'Besvart ved befaring', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'BM', navn: 'Besvart muntlig', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'BS', navn: 'Besvart med utsendelse av skjema', gjelder: ['I', 'N'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'EP', navn: 'Besvart per epost', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false },
-  { kode: 'BV', navn: 'Besvart med vedtak', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false },
+  { kode: '***', navn: 'Midlertidig svar sendt', gjelder: ['I', 'U', 'N'], fjernerRestanse: false, krevMerknad: false, svar: null },
+  { kode: 'BI', navn: 'Besvart med inngående brev', gjelder: ['U'], fjernerRestanse: true, krevMerknad: false, svar: 'I' },
+  { kode: 'BU', navn: 'Besvart med utgående brev', gjelder: ['I'], fjernerRestanse: true, krevMerknad: false, svar: 'U' },
+  { kode: 'BX', navn: 'Besvart med X-notat', gjelder: ['N'], fjernerRestanse: true, krevMerknad: false, svar: 'X' },
+  { kode: 'NX', navn: 'Besvart med N-notat', gjelder: ['N'], fjernerRestanse: true, krevMerknad: false, svar: 'N' },
+  { kode: 'TE', navn: 'Tatt til etterretning', gjelder: ['I', 'U', 'N'], fjernerRestanse: true, krevMerknad: false, svar: null },
+  { kode: 'TLF', navn: 'Besvart med telefon', gjelder: ['I', 'U', 'N'], fjernerRestanse: true, krevMerknad: true, svar: null },
+  { kode: 'BSS', navn: 'Behandlet og besvart i Startsak', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false, svar: null },
+  { kode: 'BB', navn: 'Besvart ved befaring', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false, svar: null },
+  { kode: 'BM', navn: 'Besvart muntlig', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false, svar: null },
+  { kode: 'BS', navn: 'Besvart med utsendelse av skjema', gjelder: ['I', 'N'], fjernerRestanse: true, krevMerknad: false, svar: null },
+  { kode: 'EP', navn: 'Besvart per epost', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false, svar: null },
+  { kode: 'BV', navn: 'Besvart med vedtak', gjelder: ['I', 'U', 'N', 'X'], fjernerRestanse: true, krevMerknad: false, svar: null },
 ] as const satisfies readonly {
   kode: string;
   navn: string;
   gjelder: readonly Journalposttype[];
   fjernerRestanse: boolean;
   krevMerknad: boolean;
+  svar: Journalposttype | null;
 }[];
 export type Avskrivningsmaate = (typeof AVSKRIVNINGSMAATER)[number]['kode'];
 export const AVSKRIVNINGSMAATE_KODER = codesOf(AVSKRIVNINGSMAATER);

@@ -8,6 +8,8 @@ export interface Problem {
   readonly errors?: readonly { field: string; message: string }[];
   /** already_imported (409): the journalpost the message was imported as, e.g. /api/journalposter/<id>. */
   readonly existing?: string;
+  /** precondition_failed (412): the record as it is now (someone else changed it since it was read). */
+  readonly gjeldende?: unknown;
 }
 
 export class ApiError extends Error {
@@ -17,6 +19,10 @@ export class ApiError extends Error {
   }
   get status() {
     return this.problem.status;
+  }
+  /** The record was changed by someone else since it was read (If-Match did not match). */
+  get stale() {
+    return this.problem.code === 'precondition_failed';
   }
   /** The server does not have the endpoint (an older server): 404 on a route, not on a record. */
   get notAvailable() {
@@ -30,6 +36,8 @@ export interface Http {
   form<T>(path: string, form: FormData): Promise<T>;
   /** A URL with the token as a fetched blob (for previews and downloads). */
   blob(path: string): Promise<Blob>;
+  /** A POST with a JSON body whose answer is a file (e.g. a print as PDF). */
+  postBlob(path: string, body: unknown): Promise<Blob>;
 }
 
 export interface HttpOptions {
@@ -53,7 +61,7 @@ export function createHttp(opts: HttpOptions): Http {
       let problem: Problem;
       try {
         const p = (await res.json()) as Partial<Problem> & { error?: string; message?: string };
-        problem = { status: res.status, code: p.code ?? (res.status === 404 && p.message?.startsWith('Route ') ? 'route_not_found' : 'http_error'), title: p.title ?? p.error ?? res.statusText, ...(p.detail ?? p.message ? { detail: p.detail ?? p.message } : {}), ...(p.errors ? { errors: p.errors } : {}), ...(typeof p.existing === 'string' ? { existing: p.existing } : {}) };
+        problem = { status: res.status, code: p.code ?? (res.status === 404 && p.message?.startsWith('Route ') ? 'route_not_found' : 'http_error'), title: p.title ?? p.error ?? res.statusText, ...(p.detail ?? p.message ? { detail: p.detail ?? p.message } : {}), ...(p.errors ? { errors: p.errors } : {}), ...(typeof p.existing === 'string' ? { existing: p.existing } : {}), ...(p.gjeldende !== undefined ? { gjeldende: p.gjeldende } : {}) };
       } catch {
         problem = { status: res.status, code: 'http_error', title: res.statusText };
       }
@@ -74,6 +82,9 @@ export function createHttp(opts: HttpOptions): Http {
     },
     async blob(path: string) {
       return (await send('GET', path, undefined, {})).blob();
+    },
+    async postBlob(path: string, body: unknown) {
+      return (await send('POST', path, JSON.stringify(body), { 'content-type': 'application/json', accept: 'application/pdf, application/json' })).blob();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { LoadedMail } from '../office/port';
+import type { LoadedMail, MailItem } from '../office/port';
 import type { Api } from './client';
 import { ApiError } from './http';
 import type { ImportFelter, ImportResultat, JournalpostView, SkjermingInput } from './types';
@@ -11,6 +11,8 @@ export interface ImportChoices {
   readonly forfallsdato?: string;
   /** A forwarded mail: register the original sender instead of the last forwarder. */
   readonly brukOpprinneligAvsender?: boolean;
+  /** A received mail's sender as the user corrected it (replaces From). */
+  readonly avsender?: { readonly navn: string; readonly epost: string } | null;
   readonly skjerming?: SkjermingInput | null;
   /** Corrected attachment titles by file name; the server names the others from their file names. */
   readonly vedleggTitler?: Readonly<Record<string, string>>;
@@ -29,14 +31,16 @@ const idFromLink = (link: string | undefined) => link?.split('/').pop();
 
 /**
  * "Already imported" for the mail the user opens (§10.3): the server knows every import by
- * Message-ID, whoever made it and from which device; this browser's own list answers at once
- * while the server is asked (and when it cannot be reached). A second import is refused with
- * 409 already_imported and a link either way.
+ * Message-ID, subject and sender (some mailers reuse one Message-ID for different messages),
+ * whoever made it and from which device; this browser's own list answers at once while the
+ * server is asked (and when it cannot be reached). A second import is refused with 409
+ * already_imported and a link either way.
  */
-export async function checkImported(api: Api, internetMessageId: string | null): Promise<{ registreringsId: string; journalpostId: string } | null> {
-  if (!internetMessageId) return null;
+export async function checkImported(api: Api, item: Pick<MailItem, 'internetMessageId' | 'subject' | 'from'> | null): Promise<{ registreringsId: string; journalpostId: string } | null> {
+  const internetMessageId = item?.internetMessageId ?? null;
+  if (!item || !internetMessageId) return null;
   try {
-    const { journalpost } = await api.importertMelding(internetMessageId);
+    const { journalpost } = await api.importertMelding(internetMessageId, item.subject, item.from?.email ?? '');
     return journalpost ? { registreringsId: journalpost.registreringsId, journalpostId: journalpost.systemId } : null;
   } catch {
     return findImported(internetMessageId);
@@ -67,6 +71,7 @@ const felterFor = (type: ImportChoices['journalposttype'], c?: ImportChoices): I
   ...(c?.skjerming ? { tilgangskode: c.skjerming.tilgangskode, skjermingsnivaa: c.skjerming.skjermingsnivaa as 1 | 2 | 3, skjermingshjemmel: c.skjerming.skjermingshjemmel ?? '' } : {}),
   // Several mails at once: a forwarded one gets its original sender, as the user would choose (§10.3).
   ...(!c || c.brukOpprinneligAvsender ? { brukOpprinneligAvsender: true } : {}),
+  ...(type === 'I' && c?.avsender ? { avsenderNavn: c.avsender.navn, avsenderEpost: c.avsender.epost } : {}),
 });
 
 /**

@@ -12,6 +12,12 @@ export interface Ende {
   readonly id: string;
 }
 export type Bruker = Static<typeof BrukerRef>;
+/** §6: a user the saksansvarlig gave access to add journalposter to a sak. */
+export interface SakTilgang {
+  readonly bruker: Bruker;
+  readonly gittAv: Bruker;
+  readonly gittDato: string;
+}
 export type Historikk = Static<typeof HistorikkView>;
 export interface Page<T> {
   readonly items: T[];
@@ -35,7 +41,7 @@ export interface Kode {
 }
 export interface Kodelister {
   readonly journalposttype: readonly Kode[];
-  readonly avskrivningsmaate: readonly (Kode & { gjelder: readonly string[]; fjernerRestanse: boolean; krevMerknad: boolean })[];
+  readonly avskrivningsmaate: readonly (Kode & { gjelder: readonly string[]; fjernerRestanse: boolean; krevMerknad: boolean; svar: string | null })[];
   readonly tilgangskode: readonly Kode[];
   readonly skjermingsnivaa: readonly { kode: number; navn: string }[];
   readonly sakstype: readonly Kode[];
@@ -43,7 +49,7 @@ export interface Kodelister {
   readonly [list: string]: unknown;
 }
 
-/** The saksbehandling API (issues 3 and 5), from @arkiv/shared: one source for server and pane. */
+/** The saksbehandling API, from @arkiv/shared: one source for server and pane. */
 export type { AvskrivInput, BesvarInput, EkspederInput, Kanal, Kurv, OppgaveCreate, OppgaveSvar } from '@arkiv/shared';
 export { KURVER } from '@arkiv/shared';
 export type KurvElement = Static<typeof KurvItem>;
@@ -102,6 +108,11 @@ export interface ImportFelter {
   readonly skjermingsnivaa?: 1 | 2 | 3;
   readonly skjermingshjemmel?: string;
   readonly brukOpprinneligAvsender?: boolean;
+  /** A received mail's corrected sender (§10.3), replacing From. */
+  readonly avsenderNavn?: string;
+  readonly avsenderEpost?: string;
+  /** Svar med e-post: comma-separated journalpost ids the sent mail answers (avskrevet EP with it). */
+  readonly besvarer?: string;
 }
 
 /** GET /api/journalposter/:id/utsendinger: one delivery per recipient (shared/src/api/ekspedering.ts). */
@@ -116,4 +127,35 @@ export interface Forhaandsvisning {
   readonly emne: string | null;
   readonly tekst: string | null;
   readonly vedlegg: readonly string[];
+  /** Paper: the merknader on the bundle's cover page. */
+  readonly merknader: readonly string[];
+}
+
+/** §10.7/§12.2/§12.3: the documents (in a version) and whether the merknader go. */
+export interface DokumentValg {
+  readonly dokumenter: readonly { readonly dokumentId: string; readonly versjonsnummer?: number }[];
+  readonly merknader?: boolean;
+}
+
+/** The leader's units with their users (GET /api/enheter/ledet), the restanserapport (§11.1). */
+export interface LedetEnhet {
+  readonly enhet: { readonly systemId: string; readonly kode: string; readonly navn: string };
+  readonly brukere: readonly Bruker[];
+}
+export type Restanserapport = Static<typeof import('@arkiv/shared').RestanserapportView>;
+export type RestanseKriterier = Restanserapport['kriterier'];
+export type { StedfortrederCreate } from '@arkiv/shared';
+/** POST /api/journalposter/:id/fordel (§10.1): new saksbehandler, forfallsdato, skjerming, internal copies. */
+export type { FordelInput, KorrespondansepartInput } from '@arkiv/shared';
+/** GET /api/korrespondanseparter/forslag: an earlier external party (server/src/korrespondansepart). */
+export interface KorrespondansepartForslag {
+  readonly navn: string;
+  readonly postadresse: string | null;
+  readonly postnummer: string | null;
+  readonly poststed: string | null;
+  readonly land: string | null;
+  readonly epostadresse: string | null;
+  readonly telefonnummer: string | null;
+  readonly kontaktperson: string | null;
+  readonly organisasjonsnummer: string | null;
 }

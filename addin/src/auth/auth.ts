@@ -38,14 +38,22 @@ export function storedDevToken(): string | null {
 /** Microsoft Graph, delegated: read message metadata (the folder of a mail, for Sent Items → U). */
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/Mail.ReadBasic';
 
-let graphToken: (() => Promise<string | null>) | null = null;
+/** Microsoft Graph, delegated: read a sent mail as MIME (Svar med e-post, archiving the answer once sent). */
+export const GRAPH_MAIL_SCOPE = 'https://graph.microsoft.com/Mail.Read';
+
+let graphToken: ((scope: string) => Promise<string | null>) | null = null;
 
 /**
  * Graph for the Office port (Sent Items via Graph, §10.3): available after an MSAL sign-in,
  * silent only (never a popup for it); null in dev mode or without consent.
  */
 export const graphAccess = {
-  getToken: async (): Promise<string | null> => (graphToken ? graphToken() : null),
+  getToken: async (): Promise<string | null> => (graphToken ? graphToken(GRAPH_SCOPE) : null),
+};
+
+/** Graph with Mail.Read for finding and reading the sent answer (Svar med e-post); null without consent. */
+export const graphMailAccess = {
+  getToken: async (): Promise<string | null> => (graphToken ? graphToken(GRAPH_MAIL_SCOPE) : null),
 };
 
 export interface MsalSettings {
@@ -67,11 +75,11 @@ export async function msalTokenSource(settings: MsalSettings): Promise<TokenSour
     pca = await msal.createStandardPublicClientApplication(config);
   }
   const scopes = [settings.scope];
-  graphToken = async () => {
+  graphToken = async (scope) => {
     const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
     if (!account) return null;
     try {
-      return (await pca.acquireTokenSilent({ scopes: [GRAPH_SCOPE], account })).accessToken;
+      return (await pca.acquireTokenSilent({ scopes: [scope], account })).accessToken;
     } catch {
       return null;
     }

@@ -1,5 +1,5 @@
 import { readMailFiles } from './office-js';
-import { directionOf, type LoadedMail, type MailAddress, type MailboxPort, type MailItem, type Progress } from './port';
+import { directionOf, type LoadedMail, type MailAddress, type MailboxPort, type MailItem, matchesSent, type OpenedReply, type PaneTheme, type Progress, type ReplyForm } from './port';
 
 /**
  * A mailbox in memory with sample mails: the preview page (/preview) and the browser tests run
@@ -9,6 +9,8 @@ export interface FakeMail {
   readonly item: MailItem;
   readonly body: string;
   readonly attachments: readonly { readonly name: string; readonly contentType: string; readonly text: string }[];
+  /** Extra header lines (In-Reply-To for a reply). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const enc = new TextEncoder();
@@ -30,6 +32,7 @@ function mime(mail: FakeMail): string {
     `From: ${mail.item.from ? addr(mail.item.from) : ''}`,
     `To: ${mail.item.to.map(addr).join(', ')}`,
     `Subject: ${word(mail.item.subject)}`,
+    ...Object.entries(mail.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
     'MIME-Version: 1.0',
   ];
   const text = ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', b64(mail.body)];
@@ -53,6 +56,7 @@ export function sampleMails(user: MailAddress, now = new Date()): FakeMail[] {
       attachments: attachments.map((a, i) => ({ id: `${id}-a${i}`, name: a.name, contentType: a.contentType, size: a.text.length, isInline: false })),
       direction: directionOf(from, user),
       originalSender: null,
+      conversationId: `samtale-${id}`,
     },
     body,
     attachments,
@@ -75,6 +79,16 @@ export function sampleMails(user: MailAddress, now = new Date()): FakeMail[] {
     mail('mail-2', 'Spørsmål om gebyr for byggesak', per, [user], 60, 'Hva koster behandlingen av en byggesøknad?'),
     { ...fwd, item: { ...fwd.item, originalSender: { name: 'Anne Olsen', email: 'anne.olsen@example.no' } } },
     mail('mail-4', 'Svar: Spørsmål om gebyr for byggesak', user, [per], 10, 'Gebyret følger gebyrregulativet, se vedlegg.'),
+    // To the shared postmottak mailbox: the dokumentsenter registers it and distributes it (§3.1, §10.1).
+    mail(
+      'mail-5',
+      'Søknad om tilskudd til 17. mai-arrangement',
+      { name: 'Nordbygda velforening', email: 'post@nordbygda-vel.example.no' },
+      [{ name: 'Postmottak', email: 'postmottak@kommune.example.no' }],
+      5,
+      'Nordbygda velforening søker om tilskudd til 17. mai-arrangementet på skolen. Budsjett er vedlagt.',
+      [{ name: 'Budsjett 17. mai.pdf', contentType: 'application/pdf', text: '%PDF-1.4 budsjett' }],
+    ),
   ];
 }
 
@@ -87,14 +101,31 @@ export interface FakeMailbox extends MailboxPort {
   readonly sentForms: import('./port').NewMessage[];
   /** Files attached in compose mode, for the tests to inspect. */
   readonly composeAttachments: { name: string; size: number }[];
+  /** Svar med e-post: the reply/new-message forms opened, in order. */
+  readonly replyForms: { readonly form: ReplyForm; readonly opened: OpenedReply; readonly answering: string | null }[];
+  /** The user presses Send on the last reply form (Outlook puts the sent mail in Sent Items); returns its itemId. */
+  sendReply(): string;
+  /** Categories set on each mail (itemId → names). */
+  readonly categoriesOf: (itemId: string) => readonly string[];
+  /** The user picks another Office theme (File → Office Account → Office Theme). */
+  setTheme(theme: PaneTheme): void;
 }
 
-export function createFakeMailbox(user: MailAddress, mails: readonly FakeMail[] = sampleMails(user)): FakeMailbox {
+export function createFakeMailbox(user: MailAddress, initial: readonly FakeMail[] = sampleMails(user), options: { theme?: PaneTheme } = {}): FakeMailbox {
+  const mails: FakeMail[] = [...initial];
+  let theme: PaneTheme = options.theme ?? 'light';
+  const themeListeners = new Set<() => void>();
   let selection: string[] = mails[0] ? [mails[0].item.itemId] : [];
+  const replyForms: FakeMailbox['replyForms'][number][] = [];
+  const categories = new Map<string, string[]>();
+  let sentCount = 0;
   const listeners = new Set<() => void>();
   const sentForms: import('./port').NewMessage[] = [];
   const composeAttachments: { name: string; size: number }[] = [];
-  const byId = (id: string) => mails.find((m) => m.item.itemId === id);
+  const byId = (id: string) => {
+    const m = mails.find((x) => x.item.itemId === id);
+    return m && categories.has(id) ? { ...m, item: { ...m.item, categories: categories.get(id)! } } : m;
+  };
   const load = (m: FakeMail): LoadedMail => ({
     ok: true,
     item: m.item,
@@ -104,7 +135,20 @@ export function createFakeMailbox(user: MailAddress, mails: readonly FakeMail[] 
   return {
     kind: 'preview',
     user,
-    mails,
+    theme: () => theme,
+    setTheme(next) {
+      theme = next;
+      for (const l of themeListeners) l();
+    },
+    onThemeChanged(listener) {
+      themeListeners.add(listener);
+      return () => themeListeners.delete(listener);
+    },
+    get mails() {
+      return mails;
+    },
+    replyForms,
+    categoriesOf: (id) => categories.get(id) ?? [],
     sentForms,
     composeAttachments,
     select(ids) {
@@ -137,6 +181,53 @@ export function createFakeMailbox(user: MailAddress, mails: readonly FakeMail[] 
     },
     async newMessage(message) {
       sentForms.push(message);
+    },
+    async openReply(form) {
+      // Outlook's own reply when the answered mail is the one open; a new message otherwise.
+      const open = selection.length === 1 ? byId(selection[0]!) : undefined;
+      const answering = open && form.inReplyTo && open.item.internetMessageId === form.inReplyTo ? open : undefined;
+      const opened: OpenedReply = answering ? { kind: 'svar', conversationId: answering.item.conversationId ?? null } : { kind: 'ny' };
+      replyForms.push({ form, opened, answering: answering?.item.itemId ?? null });
+      return opened;
+    },
+    sendReply() {
+      const last = replyForms[replyForms.length - 1];
+      if (!last) throw new Error('no reply form is open');
+      const original = last.answering ? byId(last.answering) : undefined;
+      const id = `sendt-${++sentCount}`;
+      const to = last.form.to.map((email) => (original?.item.from?.email === email ? original.item.from : { name: email, email }));
+      const subject = original ? `SV: ${original.item.subject}` : last.form.subject;
+      const body = last.form.htmlBody.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+      mails.push({
+        item: {
+          itemId: id,
+          internetMessageId: `<${id}@preview.arkiv>`,
+          subject,
+          from: user,
+          to,
+          cc: [],
+          dateTimeCreated: new Date().toISOString(),
+          attachments: [],
+          direction: 'sent',
+          originalSender: null,
+          conversationId: original?.item.conversationId ?? `samtale-${id}`,
+        },
+        body,
+        attachments: [],
+        ...(original?.item.internetMessageId ? { headers: { 'In-Reply-To': original.item.internetMessageId } } : {}),
+      });
+      // Like Outlook: sending changes no selection, so no ItemChanged.
+      return id;
+    },
+    async findSent(q) {
+      return mails
+        .filter((m) => m.item.direction === 'sent' && matchesSent(q, { subject: m.item.subject, sentAt: m.item.dateTimeCreated, conversationId: m.item.conversationId ?? null, body: m.body }))
+        .map(load);
+    },
+    async addCategory(itemId, category) {
+      if (!mails.some((m) => m.item.itemId === itemId)) throw new Error(`no mail ${itemId}`);
+      const list = categories.get(itemId) ?? [];
+      if (!list.includes(category)) categories.set(itemId, [...list, category]);
     },
     onItemChanged(listener) {
       listeners.add(listener);

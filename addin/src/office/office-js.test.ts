@@ -181,3 +181,51 @@ describe('dropped files (drag and drop onto the pane)', () => {
     expect(other).toMatchObject({ ok: false, subject: 'notat.txt' });
   });
 });
+
+describe("the pane follows Office's theme", () => {
+  const withTheme = (officeTheme: OfficeLike['context']['officeTheme'], handlers: string[] = []): OfficeLike => ({
+    context: {
+      officeTheme,
+      mailbox: { item: null, userProfile: user, addHandlerAsync: (type) => void handlers.push(type), removeHandlerAsync: (type) => void handlers.push(`-${type}`) },
+    },
+  });
+  /** The system's forced colours (a Windows contrast theme), switchable like a MediaQueryList. */
+  function contrast(matches: boolean) {
+    const listeners = new Set<() => void>();
+    return {
+      matches,
+      addEventListener: (_: 'change', l: () => void) => void listeners.add(l),
+      removeEventListener: (_: 'change', l: () => void) => void listeners.delete(l),
+      set(on: boolean) {
+        this.matches = on;
+        for (const l of listeners) l();
+      },
+    };
+  }
+
+  it('is light for Office\'s white and colourful themes and when Office does not say', () => {
+    expect(createOfficePort(withTheme({ bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000' }), { forcedColors: null }).theme()).toBe('light');
+    expect(createOfficePort(withTheme({ bodyBackgroundColor: '#E6E6E6' }), { forcedColors: null }).theme()).toBe('light');
+    expect(createOfficePort(withTheme(undefined), { forcedColors: null }).theme()).toBe('light');
+  });
+
+  it('is dark for the black and dark grey themes, and when Office says isDarkTheme', () => {
+    expect(createOfficePort(withTheme({ bodyBackgroundColor: '#000000', bodyForegroundColor: '#FFFFFF' }), { forcedColors: null }).theme()).toBe('dark');
+    expect(createOfficePort(withTheme({ bodyBackgroundColor: '#262626' }), { forcedColors: null }).theme()).toBe('dark');
+    expect(createOfficePort(withTheme({ bodyBackgroundColor: '#FFFFFF', isDarkTheme: true }), { forcedColors: null }).theme()).toBe('dark');
+  });
+
+  it('is high contrast when the system forces its colours, and follows the change', () => {
+    const handlers: string[] = [];
+    const forced = contrast(false);
+    const port = createOfficePort(withTheme({ bodyBackgroundColor: '#FFFFFF' }, handlers), { forcedColors: forced });
+    const seen: string[] = [];
+    const stop = port.onThemeChanged(() => seen.push(port.theme()));
+    expect(handlers).toEqual(['officeThemeChanged']);
+    forced.set(true);
+    expect(seen).toEqual(['highContrast']);
+    stop();
+    forced.set(false);
+    expect([seen, handlers]).toEqual([['highContrast'], ['officeThemeChanged', '-officeThemeChanged']]);
+  });
+});

@@ -9,11 +9,16 @@ import {
   type MailboxPort,
   type MailItem,
   MAX_SELECTED,
+  type OfficeThemeColors,
+  paneThemeOf,
   type NewMessage,
+  type OpenedReply,
   originalSenderOf,
   type Progress,
+  type ReplyForm,
+  type SentQuery,
 } from './port';
-import type { SentItemsLookup } from './sent-items';
+import type { SentItemsLookup, SentMailSearch } from './sent-items';
 
 /**
  * The real port over Office.js (Mailbox requirement sets 1.8–1.15). It receives the `Office`
@@ -47,6 +52,12 @@ export interface ReadItemLike {
   addFileAttachmentFromBase64Async?(base64: string, name: string, options: unknown, cb: Callback<string>): void;
   getAttachmentContentAsync?(id: string, cb: Callback<{ format: string; content: string }>): void;
   unloadAsync?(cb: Callback<void>): void;
+  readonly conversationId?: string;
+  /** Read mode: Outlook's own reply form (Mailbox 1.9 async, 1.1 sync). */
+  displayReplyFormAsync?(data: { htmlBody: string }, cb?: Callback<void>): void;
+  displayReplyForm?(data: { htmlBody: string }): void;
+  /** Mailbox 1.8. */
+  readonly categories?: { addAsync(categories: string[], cb: Callback<void>): void; getAsync?(cb: Callback<readonly { displayName: string }[]>): void };
 }
 export interface SelectedItemLike {
   readonly itemId: string;
@@ -54,6 +65,8 @@ export interface SelectedItemLike {
 }
 export interface OfficeLike {
   readonly context: {
+    /** The Office theme's colours (absent in hosts that do not tell). */
+    readonly officeTheme?: OfficeThemeColors;
     readonly mailbox: {
       readonly item: ReadItemLike | null | undefined;
       readonly userProfile: { readonly displayName: string; readonly emailAddress: string };
@@ -62,6 +75,8 @@ export interface OfficeLike {
       displayNewMessageFormAsync?(params: unknown, cb?: Callback<void>): void;
       displayNewMessageForm?(params: unknown): void;
       addHandlerAsync?(eventType: string, handler: () => void, cb?: Callback<void>): void;
+      /** Mailbox 1.8, ReadWriteMailbox: the mailbox's category list. */
+      readonly masterCategories?: { addAsync(categories: { displayName: string; color: string }[], cb: Callback<void>): void };
       removeHandlerAsync?(eventType: string, cb?: Callback<void>): void;
     };
   };
@@ -76,7 +91,20 @@ export interface OfficePortOptions {
   readonly retryDelayMs?: number;
   /** Whether a mail sits in Sent Items (Graph, when available); null falls back to "sender = the user". */
   readonly isInSentItems?: SentItemsLookup;
+  /** Sent answers in Sent Items (Graph, when available); null or absent: none can be found. */
+  readonly findSentMail?: SentMailSearch;
+  /** The system's forced colours (Windows contrast themes); by default the browser's `(forced-colors: active)`. */
+  readonly forcedColors?: ContrastQuery | null;
 }
+
+/** The part of a MediaQueryList the theme needs. */
+export interface ContrastQuery {
+  readonly matches: boolean;
+  addEventListener(type: 'change', listener: () => void): void;
+  removeEventListener(type: 'change', listener: () => void): void;
+}
+
+const OFFICE_THEME_CHANGED = 'officeThemeChanged';
 
 export class OfficeCallError extends Error {
   constructor(
@@ -112,6 +140,7 @@ export function createOfficePort(office: OfficeLike, options: OfficePortOptions 
   const retryDelayMs = options.retryDelayMs ?? 250;
   const mailbox = office.context.mailbox;
   const user: MailAddress = { name: mailbox.userProfile.displayName, email: mailbox.userProfile.emailAddress };
+  const forcedColors = options.forcedColors === undefined ? (globalThis.matchMedia?.('(forced-colors: active)') ?? null) : options.forcedColors;
 
   /** One callback-style call as a promise, failing on an error result or when no callback comes in time. */
   function call<T>(what: string, start: (cb: Callback<T>) => void): Promise<T> {
@@ -164,6 +193,15 @@ export function createOfficePort(office: OfficeLike, options: OfficePortOptions 
     }
   }
 
+  async function categoriesOf(item: ReadItemLike): Promise<readonly string[]> {
+    if (!item.categories?.getAsync) return [];
+    try {
+      return (await call<readonly { displayName: string }[]>('categories.getAsync', (cb) => item.categories!.getAsync!(cb))).map((c) => c.displayName);
+    } catch {
+      return [];
+    }
+  }
+
   async function describe(item: ReadItemLike, fallbackId: string): Promise<MailItem> {
     const from = address(item.from);
     const subject = item.subject ?? '';
@@ -181,6 +219,8 @@ export function createOfficePort(office: OfficeLike, options: OfficePortOptions 
       attachments,
       direction: directionOf(from, user, inSentItems),
       originalSender: originalSenderOf(subject, await bodyText(item)),
+      categories: await categoriesOf(item),
+      conversationId: item.conversationId ?? null,
     };
   }
 
@@ -265,10 +305,60 @@ export function createOfficePort(office: OfficeLike, options: OfficePortOptions 
       else throw new OfficeCallError('Outlook kan ikke åpne en ny melding her', 0);
     },
 
+    async openReply(form: ReplyForm): Promise<OpenedReply> {
+      const item = mailbox.item;
+      // Outlook's own reply keeps the thread (In-Reply-To, conversation) and its "SV:" subject.
+      if (item && form.inReplyTo && item.internetMessageId === form.inReplyTo && (item.displayReplyFormAsync || item.displayReplyForm)) {
+        if (item.displayReplyFormAsync) await call<void>('displayReplyFormAsync', (cb) => item.displayReplyFormAsync!({ htmlBody: form.htmlBody }, cb));
+        else item.displayReplyForm!({ htmlBody: form.htmlBody });
+        return { kind: 'svar', conversationId: item.conversationId ?? null };
+      }
+      await this.newMessage({ to: form.to, subject: form.subject, htmlBody: form.htmlBody });
+      return { kind: 'ny' };
+    },
+
+    async findSent(query: SentQuery) {
+      if (!options.findSentMail) return [];
+      return (await options.findSentMail(query)) ?? [];
+    },
+
+    async addCategory(itemId: string, category: string) {
+      // The category must exist in the mailbox's list to show with a colour; "already there" is fine.
+      if (mailbox.masterCategories) {
+        await call<void>('masterCategories.addAsync', (cb) => mailbox.masterCategories!.addAsync([{ displayName: category, color: 'Preset4' }], cb)).catch(() => undefined);
+      }
+      const add = (item: ReadItemLike) => {
+        if (!item.categories) throw new OfficeCallError('Outlook støtter ikke kategorier her (Mailbox 1.8)', 0);
+        return withRetry(() => call<void>('categories.addAsync', (cb) => item.categories!.addAsync([category], cb)));
+      };
+      const open = mailbox.item;
+      if (open && (open.itemId === itemId || !mailbox.loadItemByIdAsync)) return add(open);
+      const item = await withRetry(() => call<ReadItemLike>('loadItemByIdAsync', (cb) => mailbox.loadItemByIdAsync!(itemId, cb)));
+      try {
+        await add(item);
+      } finally {
+        if (item.unloadAsync) await call<void>('unloadAsync', (cb) => item.unloadAsync!(cb)).catch(() => undefined);
+      }
+    },
+
     async attachToCompose(file: FileContent) {
       const item = mailbox.item;
       if (!item?.addFileAttachmentFromBase64Async) throw new OfficeCallError('Vedlegg kan bare legges til en melding under skriving (Mailbox 1.8)', 0);
       await withRetry(() => call<string>('addFileAttachmentFromBase64Async', (cb) => item.addFileAttachmentFromBase64Async!(toBase64(file.bytes), file.name, { isInline: false }, cb)));
+    },
+
+    theme() {
+      return paneThemeOf(office.context.officeTheme, forcedColors?.matches ?? false);
+    },
+
+    onThemeChanged(listener: () => void) {
+      forcedColors?.addEventListener('change', listener);
+      // Office.EventType.OfficeThemeChanged, where the host raises it; elsewhere the theme is read at start.
+      mailbox.addHandlerAsync?.(OFFICE_THEME_CHANGED, listener, () => undefined);
+      return () => {
+        forcedColors?.removeEventListener('change', listener);
+        mailbox.removeHandlerAsync?.(OFFICE_THEME_CHANGED);
+      };
     },
 
     onItemChanged(listener: () => void) {

@@ -1,10 +1,13 @@
-import { Badge, Button, Input, Link, Subtitle2, ToggleButton } from '@fluentui/react-components';
+import { Badge, Button, Input, ToggleButton } from '@fluentui/react-components';
+import { datoI, STANDARD_TIDSSONE } from '@arkiv/shared';
 import { useEffect, useRef, useState } from 'react';
 import type { Api } from '../api/client';
 import { KURVER, type Kurv, type KurvElement, type Meg } from '../api/types';
 import { useT } from '../i18n/strings';
 import { ErrorBar, Loading, useLoad, useStyles } from './common';
+import { KurvRad } from './KurvRad';
 import type { Navigate } from './nav';
+import { ViewHeading } from './shell';
 
 const POLL_MS = 30_000;
 
@@ -28,9 +31,9 @@ export function Arbeidsbord({ api, navigate, refreshKey, filterRef }: { api: Api
   return (
     <section className={s.stack} aria-labelledby="arbeidsbord-h">
       <div className={s.row}>
-        <Subtitle2 as="h2" id="arbeidsbord-h">
+        <ViewHeading id="arbeidsbord-h">
           {t.arbeidsbord}
-        </Subtitle2>
+        </ViewHeading>
         <Button size="small" onClick={reload}>
           {t.refresh}
         </Button>
@@ -79,13 +82,12 @@ function KurvListe({ api, kurv, filter, navigate, refreshKey }: { api: Api; kurv
     if (o.journalpostId) navigate({ view: 'journalpost', journalpostId: o.journalpostId });
     else if (o.sakId) navigate({ view: 'sak', sakId: o.sakId });
   };
+  const idag = datoI(new Date(), STANDARD_TIDSSONE);
   return (
     <ul className={s.list} aria-label={t.kurver[kurv]}>
       {shown.map((i) => (
         <li key={`${i.type}-${i.systemId}`}>
-          <Link onClick={() => void open(i)}>
-            {i.nummer} {i.tittel}
-          </Link>
+          <KurvRad item={i} idag={idag} onOpen={() => void open(i)} />
         </li>
       ))}
     </ul>

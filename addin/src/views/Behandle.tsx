@@ -6,11 +6,10 @@ import { useT } from '../i18n/strings';
 import type { MailboxPort } from '../office/port';
 import { ErrorBar, useLoad, useStyles } from './common';
 import type { Navigate } from './nav';
+import { BesvarerOgsaa, SvarMedEpostKnapp } from './SvarMedEpost';
 
 type Maate = BesvarInput['maate'];
 const MAATER: readonly Maate[] = ['besvar_og_avskriv', 'forelopig_svar', 'besvar_uten_avskrivning'];
-/** Codes that name the reply journalpost (§10.2: "document and its answer" can be found again). */
-const MED_SVAR = ['BU', 'BI', 'BX', 'NX'];
 
 /**
  * Behandle (§10.2): avskriv with only the codes the dokumenttype allows (from the server's
@@ -30,10 +29,14 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
   const [malId, setMalId] = useState('');
   const [fil, setFil] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // One reply to several journalposter (§10.2): the others it answers too.
+  const [ogsaa, setOgsaa] = useState<string[]>([]);
   const maler = useLoad(() => api.maler({ journalposttype: 'U' }), [api]);
   const chosen = codes.find((c) => c.kode === kode);
-  const medSvar = MED_SVAR.includes(kode);
-  const andre = useLoad(() => (medSvar ? api.sakJournalposter(jp.sakId, { limit: 200 }).then((p) => p.items.filter((x) => x.systemId !== jp.systemId)) : Promise.resolve([])), [api, jp.sakId, medSvar]);
+  // A code that names the reply (§10.2: BU, BI, BX, NX) offers the sak's journalposter of that kind.
+  const svartype = chosen?.svar ?? null;
+  const medSvar = svartype !== null;
+  const andre = useLoad(() => (svartype ? api.sakJournalposter(jp.sakId, { limit: 200 }).then((p) => p.items.filter((x) => x.systemId !== jp.systemId && x.journalposttype === svartype)) : Promise.resolve([])), [api, jp.sakId, svartype]);
   if (!jp.restanse || codes.length === 0 || jp.abilities.avskriv === false) return null;
 
   const avskriv = async () => {
@@ -50,17 +53,13 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
   const besvar = async () => {
     setError(null);
     try {
-      const svar = await api.besvar({ maate, journalpostIds: [jp.systemId], tittel: svarTittel.trim() });
+      const svar = await api.besvar({ maate, journalpostIds: [jp.systemId, ...ogsaa], tittel: svarTittel.trim() });
       if (malId) await api.skrivBrev(svar.systemId, { malId });
       else if (fil) await api.uploadDokument(svar.systemId, fil, fil.name, { tilknytning: 'H' });
       navigate({ view: 'journalpost', journalpostId: svar.systemId });
     } catch (e) {
       setError(e);
     }
-  };
-  const answerByMail = () => {
-    const to = jp.korrespondanseparter.filter((p) => p.korrespondanseparttype === 'EA' && p.epostadresse).map((p) => p.epostadresse!);
-    void port.newMessage({ to, subject: `SV: ${jp.tittel}`, htmlBody: `<p></p><p>Vår ref.: ${jp.saksnummer}</p>` }).catch(setError);
   };
 
   return (
@@ -94,10 +93,17 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
         <Field label={t.merknad} required={!!chosen?.krevMerknad} validationMessage={chosen?.krevMerknad && !merknad.trim() ? t.merknadRequired : undefined}>
           <Textarea value={merknad} onChange={(_, d) => setMerknad(d.value)} />
         </Field>
-        <Button disabled={!kode || (!!chosen?.krevMerknad && !merknad.trim())} onClick={() => void avskriv()}>
+        <Button disabled={!kode || (!!chosen?.krevMerknad && !merknad.trim()) || (medSvar && !svarJpId)} onClick={() => void avskriv()}>
           {t.avskriv}
         </Button>
       </div>
+      <BesvarerOgsaa api={api} jp={jp} valgt={ogsaa} setValgt={setOgsaa} />
+      {jp.journalposttype === 'I' ? (
+        <div className={s.stack} role="group" aria-label={t.svarEpost.knapp}>
+          <span className={s.muted}>{t.svarEpost.forklaring}</span>
+          <SvarMedEpostKnapp api={api} port={port} jp={jp} ogsaa={ogsaa} />
+        </div>
+      ) : null}
       <div className={s.stack} role="group" aria-label={t.besvar}>
         <Field label={t.besvar}>
           <Select value={maate} onChange={(_, d) => setMaate(d.value as Maate)}>
@@ -130,7 +136,6 @@ export function Behandle({ api, port, jp, kodelister, onChanged, navigate }: { a
           <Button disabled={!svarTittel.trim()} onClick={() => void besvar()}>
             {t.writeLetter}
           </Button>
-          <Button onClick={answerByMail}>{t.answerMail}</Button>
         </div>
       </div>
       <ErrorBar error={error} />

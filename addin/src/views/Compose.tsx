@@ -1,4 +1,4 @@
-import { Button, Subtitle2 } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Api } from '../api/client';
 import { useT } from '../i18n/strings';
@@ -6,6 +6,7 @@ import type { MailboxPort } from '../office/port';
 import { ErrorBar, Loading, useLoad, useStyles } from './common';
 import type { RecentSak } from './nav';
 import { SakPicker } from './SakPicker';
+import { ViewHeading } from './shell';
 
 /** Compose mode: attach documents from a sak to the message being written. */
 export function Compose({ api, port }: { api: Api; port: MailboxPort }) {
@@ -27,9 +28,9 @@ export function Compose({ api, port }: { api: Api; port: MailboxPort }) {
   };
   return (
     <section className={s.stack} aria-labelledby="compose-h">
-      <Subtitle2 as="h2" id="compose-h">
+      <ViewHeading id="compose-h">
         {t.attachDocuments}
-      </Subtitle2>
+      </ViewHeading>
       <SakPicker api={api} value={sak} onChange={setSak} suggestedTitle="" />
       {jps.loading ? <Loading /> : null}
       <ErrorBar error={jps.error} />

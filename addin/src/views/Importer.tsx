@@ -1,15 +1,33 @@
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2 } from '@fluentui/react-components';
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { vedleggTittel } from '@arkiv/shared';
 import type { Api } from '../api/client';
 import { checkImported, findImported, type ImportChoices, importMails, type ImportOutcome } from '../api/import-mail';
 import { useT } from '../i18n/strings';
-import type { LoadedMail, MailboxPort, MailItem, Progress } from '../office/port';
+import { ARKIVERT_KATEGORI, type LoadedMail, type MailboxPort, type MailItem, type Progress } from '../office/port';
 import { ErrorBar, useStyles } from './common';
 import { type Navigate, type RecentSak, rememberSak } from './nav';
 import { type NySak, SakPicker } from './SakPicker';
+import { ViewHeading } from './shell';
 
 const TILGANGSKODER = ['IS', 'U', 'P', 'P1', 'E', 'S', 'XX'];
+
+/** The sender to be registered, correctable before saving (§10.3: name and e-mail address). */
+function AvsenderFelt({ avsender, onChange }: { avsender: { name: string; email: string } | { navn: string; epost: string }; onChange: (a: { navn: string; epost: string }) => void }) {
+  const t = useT();
+  const s = useStyles();
+  const a = 'navn' in avsender ? avsender : { navn: avsender.name, epost: avsender.email };
+  return (
+    <div className={s.stack} role="group" aria-label={t.svarEpost.avsenderRettes}>
+      <Field label={`${t.avsender}: ${t.svarEpost.navn}`}>
+        <Input value={a.navn} onChange={(_, d) => onChange({ ...a, navn: d.value })} />
+      </Field>
+      <Field label={`${t.avsender}: ${t.svarEpost.epost}`}>
+        <Input type="email" value={a.epost} onChange={(_, d) => onChange({ ...a, epost: d.value })} />
+      </Field>
+    </div>
+  );
+}
 
 /** Importer til sak (§10.3): one open mail, several selected mails, or dropped .eml/.msg files. */
 export function Importer({ api, port, navigate, newSak, preselect }: { api: Api; port: MailboxPort; navigate: Navigate; newSak?: boolean; preselect?: RecentSak | undefined }) {
@@ -26,6 +44,8 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
   const [tittel2, setTittel2] = useState('');
   const [forfall, setForfall] = useState('');
   const [useOriginal, setUseOriginal] = useState(false);
+  // §10.3 check the sender: the user's correction (null: as the mail says).
+  const [avsenderRettet, setAvsenderRettet] = useState<{ navn: string; epost: string } | null>(null);
   const [kode, setKode] = useState('');
   const [nivaa, setNivaa] = useState<1 | 2 | 3>(1);
   const [hjemmel, setHjemmel] = useState('');
@@ -37,9 +57,9 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
   // The server's answer for a mail counts only while that mail is still the one shown.
   const shownSeq = useRef(0);
   const askServer = useCallback(
-    (messageId: string | null) => {
+    (mail: MailItem | null) => {
       const seq = ++shownSeq.current;
-      void checkImported(api, messageId).then((r) => {
+      void checkImported(api, mail).then((r) => {
         if (seq === shownSeq.current) setImported(r);
       });
     },
@@ -52,12 +72,13 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
     setOutcomes([]);
     setDropped([]);
     setVedleggTitler({});
+    setAvsenderRettet(null);
     if (current) {
       setType(current.direction === 'sent' ? 'U' : 'I');
       setTittel(current.subject.replace(/^\s*(sv|re|vs|fw|fwd)\s*:\s*/i, ''));
       setUseOriginal(!!current.originalSender);
       setImported(findImported(current.internetMessageId));
-      askServer(current.internetMessageId);
+      askServer(current);
     } else {
       shownSeq.current++;
       setImported(null);
@@ -83,6 +104,7 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
               tittel2,
               forfallsdato: forfall,
               brukOpprinneligAvsender: useOriginal,
+              avsender: avsenderRettet,
               skjerming: kode ? { tilgangskode: kode as 'U', skjermingsnivaa: nivaa, skjermingshjemmel: hjemmel || 'Offl. § 13' } : null,
               // Only the titles the user changed; the server names the rest the same way.
               vedleggTitler: Object.fromEntries(Object.entries(vedleggTitler).filter(([navn, tittel]) => tittel.trim() && tittel.trim() !== vedleggTittel(navn))),
@@ -91,6 +113,8 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
             undefined;
       setProgress({ done: 0, total: mails.length });
       const done = loaded.length ? await importMails(api, nySak ? { nySak } : { sakId: sak!.sakId }, loaded, choices) : [];
+      // Each archived mail gets the Outlook category "Arkivert" (dropped files are not in the mailbox).
+      if (!dropped.length) await Promise.all(done.map((o, i) => (o.ok ? port.addCategory(loaded[i]!.item.itemId, ARKIVERT_KATEGORI).catch(() => undefined) : undefined)));
       const first = done.find((o) => o.ok);
       if (nySak && first?.ok) {
         // The server created the sak with the first mail: from now on it is the chosen sak.
@@ -124,7 +148,7 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
       setUseOriginal(false);
       setVedleggTitler({});
       setImported(findImported(first.item.internetMessageId));
-      askServer(first.item.internetMessageId);
+      askServer(first.item);
     }
   };
 
@@ -133,9 +157,9 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
   const vedlegg = shown?.attachments.filter((a) => !a.isInline) ?? [];
   return (
     <section className={s.stack} aria-labelledby="importer-h" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
-      <Subtitle2 as="h2" id="importer-h">
+      <ViewHeading id="importer-h">
         {t.importer}
-      </Subtitle2>
+      </ViewHeading>
       {dropped.length ? (
         <p>
           {t.selectedMails}: {dropped.length} ({dropped.map((d) => (d.ok ? d.item.subject : d.subject)).join(', ')})
@@ -157,6 +181,11 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
             {t.alreadyImported}{' '}
             <Link onClick={() => navigate({ view: 'journalpost', journalpostId: imported.journalpostId })}>{imported.registreringsId}</Link>
           </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {shown?.categories?.includes(ARKIVERT_KATEGORI) ? (
+        <MessageBar intent="info">
+          <MessageBarBody data-testid="kategori-arkivert">{t.svarEpost.kategoriArkivert}</MessageBarBody>
         </MessageBar>
       ) : null}
       <SakPicker
@@ -204,6 +233,12 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
                 </option>
               </Select>
             </Field>
+          ) : null}
+          {type === 'I' && shown ? (
+            <AvsenderFelt
+              avsender={avsenderRettet ?? (useOriginal && shown.originalSender ? shown.originalSender : { name: shown.from?.name ?? '', email: shown.from?.email ?? '' })}
+              onChange={setAvsenderRettet}
+            />
           ) : null}
           {vedlegg.length ? (
             <div className={s.stack} role="group" aria-label={t.vedleggTitler}>

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Link, Subtitle2 } from '@fluentui/react-components';
-import { type FormEvent, Fragment, useState } from 'react';
+import { type FormEvent, Fragment, useRef, useState } from 'react';
 import type { Api } from '../api/client';
 import type { Ende, Kryssreferanse } from '../api/types';
 import { useT } from '../i18n/strings';
@@ -25,6 +25,8 @@ export function Kryssreferanser({ api, ende, kanLeggeTil, navigate, refreshKey }
   const [treff, setTreff] = useState<Treff[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const headingId = `kryss-${ende.type}-h`;
+  // The hit clicked goes away with the list: focus returns to the search field, not to the page.
+  const sokRef = useRef<HTMLInputElement>(null);
 
   const run = async (f: () => Promise<unknown>) => {
     setError(null);
@@ -53,6 +55,7 @@ export function Kryssreferanser({ api, ende, kanLeggeTil, navigate, refreshKey }
       await api.addKryssreferanse(ende, til.type === 'sak' ? { tilSakId: til.id } : { tilJournalpostId: til.id });
       setTreff(null);
       setSok('');
+      sokRef.current?.focus();
       setTick((x) => x + 1);
     });
   const fjern = (k: Kryssreferanse) =>
@@ -107,7 +110,7 @@ export function Kryssreferanser({ api, ende, kanLeggeTil, navigate, refreshKey }
         <form className={s.stack} role="group" aria-label={t.kryss.leggTil} onSubmit={finn}>
           <div className={s.row}>
             <Field label={t.kryss.sok}>
-              <Input value={sok} onChange={(_, d) => setSok(d.value)} />
+              <Input ref={sokRef} value={sok} onChange={(_, d) => setSok(d.value)} />
             </Field>
             <Button type="submit" disabled={!sok.trim()}>
               {t.search}

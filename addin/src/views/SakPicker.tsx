@@ -1,3 +1,4 @@
+import { kodeOgNavn } from '@arkiv/shared';
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Api } from '../api/client';
@@ -94,7 +95,7 @@ export function SakPicker({
   return (
     <section className={s.section} aria-labelledby="sak-h">
       <Subtitle2 as="h3" id="sak-h">
-        {t.chosenSak}: {pendingNew ? `${t.newSakPending} «${pendingNew.sakTittel}» (${pendingNew.sakstype})` : value ? `${value.saksnummer} ${value.tittel}` : '–'}
+        {t.chosenSak}: {pendingNew ? `${t.newSakPending} «${pendingNew.sakTittel}» (${kodeOgNavn('sakstype', pendingNew.sakstype)})` : value ? `${value.saksnummer} ${value.tittel}` : '–'}
       </Subtitle2>
       <div className={s.row}>
         <Field label={t.searchSak}>
@@ -141,7 +142,9 @@ export function SakPicker({
           <Field label={t.sakstype}>
             <Select value={sakstype} onChange={(_, d) => setSakstype(d.value as (typeof SAKSTYPER)[number])}>
               {SAKSTYPER.map((k) => (
-                <option key={k}>{k}</option>
+                <option key={k} value={k}>
+                  {kodeOgNavn('sakstype', k)}
+                </option>
               ))}
             </Select>
           </Field>

@@ -2,6 +2,7 @@ import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluent
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/http';
 import { useT } from '../i18n/strings';
+import { AlertRegion } from './shell';
 
 export const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -31,20 +32,24 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   return { ...state, reload: useCallback(() => setTick((t) => t + 1), []) };
 }
 
+/** An error where it happened, in a live region (role=alert) and scrolled into sight; "not on this server" as information. */
 export function ErrorBar({ error }: { error: unknown }) {
   const t = useT();
-  if (!error) return null;
   const notAvailable = error instanceof ApiError && error.notAvailable;
-  return (
-    <MessageBar intent={notAvailable ? 'info' : 'error'}>
-      <MessageBarBody>{notAvailable ? t.notAvailable : `${t.error}: ${error instanceof Error ? error.message : String(error)}`}</MessageBarBody>
-    </MessageBar>
-  );
+  if (notAvailable) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{t.notAvailable}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return <AlertRegion>{error ? `${t.error}: ${error instanceof Error ? error.message : String(error)}` : null}</AlertRegion>;
 }
 
-export function Loading() {
+/** Something is being fetched: a spinner that says so (its label is read out). */
+export function Loading({ label }: { label?: string }) {
   const t = useT();
-  return <Spinner size="tiny" label={t.loading} />;
+  return <Spinner size="tiny" label={label ?? t.loading} />;
 }
 
 export const isNotAvailable = (e: unknown) => e instanceof ApiError && e.notAvailable;

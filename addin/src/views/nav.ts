@@ -3,7 +3,11 @@ export type Route =
   | { readonly view: 'arbeidsbord' }
   | { readonly view: 'importer'; readonly newSak?: boolean; readonly sak?: RecentSak }
   | { readonly view: 'sak'; readonly sakId: string; readonly newJournalpost?: boolean }
-  | { readonly view: 'journalpost'; readonly journalpostId: string };
+  | { readonly view: 'journalpost'; readonly journalpostId: string }
+  | { readonly view: 'finn' }
+  | { readonly view: 'leder' }
+  | { readonly view: 'arkiv' }
+  | { readonly view: 'registrer' };
 
 export type Navigate = (route: Route) => void;
 

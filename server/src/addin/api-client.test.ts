@@ -67,3 +67,14 @@ it('reports an unknown route as not available, and a missing record as a plain 4
 it('turns a validation problem into an ApiError with the fields', async () => {
   await expect(api.createSak({ tittel: ' ', sakstype: 'GS' })).rejects.toMatchObject({ status: 400, problem: { errors: expect.any(Array) } });
 });
+
+it('saves with the version it read; a save from an older read is refused as stale with the record as it is now', async () => {
+  const sak = await api.createSak({ tittel: 'Klientens versjonssak', sakstype: 'GS' });
+  const jp = await api.createJournalpost(sak.systemId, { journalposttype: 'I', tittel: 'Brev om versjoner' });
+  const first = await api.updateJournalpost(jp.systemId, { tittel: 'Brev om versjoner, endret' }, jp.versjon);
+  expect(first.versjon).toBeGreaterThan(jp.versjon);
+  const stale = await api.updateJournalpost(jp.systemId, { tittel: 'Fra en gammel visning' }, jp.versjon).catch((e: unknown) => e);
+  expect(stale).toMatchObject({ stale: true, status: 412, problem: { code: 'precondition_failed', gjeldende: { tittel: 'Brev om versjoner, endret', versjon: first.versjon } } });
+  const obs = await api.updateSak(sak.systemId, { obsKommentar: 'Følg opp' }, sak.versjon);
+  await expect(api.updateSak(sak.systemId, { obsKommentar: 'Gammel' }, sak.versjon)).rejects.toMatchObject({ stale: true, problem: { gjeldende: { obsKommentar: 'Følg opp', versjon: obs.versjon } } });
+});

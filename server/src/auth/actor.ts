@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Rolle, Tilgangskode } from '@arkiv/shared';
 import type { DB } from '../db/schema';
+import { dagen } from '../tid';
 
 export interface BrukerInfo {
   readonly systemId: string;
@@ -17,9 +18,12 @@ export interface Actor {
   readonly paaVegneAv: BrukerInfo | null;
 }
 
-/** Loads a user by brukernavn or e-mail (case-insensitive); null when unknown or inactive. */
+/**
+ * Loads a user by brukernavn or e-mail, without regard to case (an Entra UPN is case-insensitive);
+ * the name is taken as given, so `"arne "` is nobody. Null when unknown or inactive.
+ */
 export async function loadActor(db: Kysely<DB>, identity: string): Promise<Actor | null> {
-  const ident = identity.trim().toLowerCase();
+  const ident = identity.toLowerCase();
   const bruker = await db
     .selectFrom('bruker')
     .select(['systemId', 'brukernavn', 'navn'])
@@ -53,7 +57,7 @@ export type Tilgang = Actor['tilganger'][number];
 export async function effektiveTilganger(db: Kysely<DB>, brukerId: string, opts: { now?: Date; paaVegneAv?: string } = {}): Promise<Tilgang[]> {
   const own = await db.selectFrom('brukerTilgang').select(['tilgangskode', 'enhetId']).where('brukerId', '=', brukerId).execute();
   if (!opts.paaVegneAv) return dedupeTilganger(own);
-  const dag = (opts.now ?? new Date()).toISOString().slice(0, 10);
+  const dag = dagen(opts.now ?? new Date());
   const lederId = opts.paaVegneAv;
   // The leader's own authorizations (scope included) for a code named in an appointment in force today.
   const delegert = await db

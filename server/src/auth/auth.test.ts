@@ -124,6 +124,38 @@ describe('authentication', () => {
       expectProblem(await app.inject({ method: 'GET', url: '/api/meg', headers: { authorization: dev } }), 401, 'token_invalid');
     });
 
+    /** A token from the identity provider with exactly these claims (no defaults added). */
+    const raw = (claims: Record<string, unknown>) => new SignJWT({ iss: issuer, aud: audience, ...claims }).setProtectedHeader({ alg: 'ES256', kid: 'entra-1' }).sign(privateKey);
+    const meg = async (claims: Record<string, unknown>) => app.inject({ method: 'GET', url: '/api/meg', headers: { authorization: `Bearer ${await raw(claims)}` } });
+    const now = () => Math.floor(Date.now() / 1000);
+
+    it('refuses a token without exp: a token that never expires is not accepted', async () => {
+      const body = expectProblem(await meg({ preferred_username: world.leder.bruker.brukernavn, iat: now() }), 401, 'token_invalid');
+      expect(body.detail).toBe('Tokenet mangler exp');
+    });
+
+    it('refuses a token issued in the future (iat or nbf past the 60 s clock skew), accepts one within it', async () => {
+      const user = world.leder.bruker.brukernavn;
+      const future = expectProblem(await meg({ preferred_username: user, iat: now() + 300, exp: now() + 3600 }), 401, 'token_invalid');
+      expect(future.detail).toBe('Tokenet er utstedt fram i tid');
+      expectProblem(await meg({ preferred_username: user, nbf: now() + 300, exp: now() + 3600 }), 401, 'token_invalid');
+      expect((await meg({ preferred_username: user, iat: now() + 30, nbf: now() + 30, exp: now() + 3600 })).statusCode).toBe(200);
+      // Expired 30 s ago is within the skew; 120 s ago is not.
+      expect((await meg({ preferred_username: user, iat: now() - 3600, exp: now() - 30 })).statusCode).toBe(200);
+      expectProblem(await meg({ preferred_username: user, iat: now() - 3600, exp: now() - 120 }), 401, 'token_invalid');
+    });
+
+    it('matches the user claim without regard to case (as Entra does a UPN), but refuses spaces around it', async () => {
+      const user = world.leder.bruker.brukernavn;
+      const upper = await meg({ preferred_username: user.toUpperCase(), iat: now(), exp: now() + 3600 });
+      expect(upper.statusCode).toBe(200);
+      expect(upper.json().bruker.brukernavn).toBe(user);
+      for (const padded of [`${user} `, ` ${user}`, `${user}\t`]) {
+        const body = expectProblem(await meg({ preferred_username: padded, iat: now(), exp: now() + 3600 }), 401, 'token_invalid');
+        expect(body.detail).toMatch(/mellomrom/);
+      }
+    });
+
     it('has no dev login', async () => {
       const res = await app.inject({ method: 'POST', url: '/api/dev/login', payload: { brukernavn: world.sbh.bruker.brukernavn } });
       expect(res.statusCode).toBe(404);

@@ -33,13 +33,16 @@ export class FsBlobStore implements BlobStore {
         cb(null, chunk);
       },
     });
+    const out = createWriteStream(tmp, { flags: 'wx' });
     try {
-      await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(source, meter, out);
       // @fastify/multipart truncates (and flags) a file at its size limit instead of failing the stream.
       if ((source as Readable & { truncated?: boolean }).truncated) {
         throw new AppError('payload_too_large', `Filen er større enn grensen på ${max} byte`);
       }
     } catch (err) {
+      // A stream destroyed before its file was opened still creates the file afterwards: wait for it.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(tmp, { force: true });
       throw err;
     }

@@ -1,6 +1,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import { Pool, types as pgTypes } from 'pg';
 import type { DB } from './schema';
+import { StripNulPlugin } from './strip-nul.plugin';
 
 export type Dialect = 'pglite' | 'postgres';
 
@@ -18,6 +19,14 @@ export type DatabaseOptions =
 
 const DATE_OID = 1082;
 
+/**
+ * The service's sessions run short, indexed queries (docs/benchmarks.md): no JIT (compiling
+ * costs 0.5-1.5 s where the query itself takes milliseconds) and no parallel workers (starting
+ * them costs more than the few hundred index rows a basket reads, and a misestimated partial
+ * index otherwise tips a basket into a parallel plan).
+ */
+const SESJON = '-c jit=off -c max_parallel_workers_per_gather=0';
+
 /** `date` stays a YYYY-MM-DD string (a calendar date has no time zone); the rest as pg parses it. */
 const typeParsers = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -33,7 +42,7 @@ export function createKysely(pool: Pool): Kysely<DB> {
   pool.on('error', (err) => console.warn(`database: idle connection lost (${(err as Error & { code?: string }).code ?? err.message})`));
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new CamelCasePlugin(), new StripNulPlugin()],
   });
 }
 
@@ -44,7 +53,7 @@ export function createKysely(pool: Pool): Kysely<DB> {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: typeParsers });
+    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: typeParsers, options: SESJON });
     const db = createKysely(pool);
     return { db, dialect: 'postgres', connectionString: options.url, close: () => db.destroy() };
   }

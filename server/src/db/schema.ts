@@ -6,6 +6,8 @@ import type { JournalpostTable, KorrespondansepartTable, DokumentbeskrivelseTabl
 import type { HistorikkTable, AvskrivningTable, OppgaveStatus, OppgaveTable, EkspederingTable } from './tables/saksbehandling.table';
 import type { MailImportTable, Utsendingskanal, Utsendingsstatus, UtsendingTable, MalTable, MalVersjonTable, StandardtekstTable } from './tables/utsending.table';
 import type { UtvalgTable, MoeteTable, UtvalgssakTable } from './tables/utvalg.table';
+import type { SokSakTable, SokJournalpostTable, DokumentTekstTable } from './tables/sok.table';
+import type { ArkivformatTable, UttrekkJobbTable } from './tables/arkivformat.table';
 
 /**
  * The database as Kysely sees it. Table types live in ./tables/ by group (organisasjon,
@@ -18,6 +20,8 @@ export type { JournalpostTable, KorrespondansepartTable, DokumentbeskrivelseTabl
 export type { HistorikkTable, AvskrivningTable, OppgaveStatus, OppgaveTable, EkspederingTable } from './tables/saksbehandling.table';
 export type { MailImportTable, Utsendingskanal, Utsendingsstatus, UtsendingTable, MalTable, MalVersjonTable, StandardtekstTable } from './tables/utsending.table';
 export type { UtvalgTable, MoeteTable, UtvalgssakTable } from './tables/utvalg.table';
+export type { SokSakTable, SokJournalpostTable, DokumentTekstTable, DokumentTekstStatus } from './tables/sok.table';
+export type { ArkivformatStatus, ArkivformatTable, UttrekkJobbTable, UttrekkStatus } from './tables/arkivformat.table';
 
 export interface DB {
   sakTilgang: SakTilgangTable;
@@ -53,6 +57,11 @@ export interface DB {
   mal: MalTable;
   malVersjon: MalVersjonTable;
   standardtekst: StandardtekstTable;
+  sokSak: SokSakTable;
+  sokJournalpost: SokJournalpostTable;
+  dokumentTekst: DokumentTekstTable;
+  arkivformat: ArkivformatTable;
+  uttrekkJobb: UttrekkJobbTable;
 }
 
 export type Sak = Selectable<SakTable>;

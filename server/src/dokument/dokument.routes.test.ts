@@ -55,6 +55,32 @@ describe('document routes', () => {
     expect(hist.filter((h) => h.handling === 'dokument_lagt_til')).toHaveLength(2);
   });
 
+  it('serves an uploaded HTML or SVG file as bytes to save, never as a page of this site (nosniff, attachment, sandbox)', async () => {
+    const jpId = await nyJournalpost();
+    const farlig = [
+      ['side.html', 'text/html', '<html><script>fetch("/api/meg")</script></html>'],
+      ['bilde.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+    ] as const;
+    for (const [name, type, content] of farlig) {
+      const res = await upload(jpId, {}, name, content, type);
+      expect(res.statusCode).toBe(201);
+      const dok = (res.json().dokumenter as { systemId: string; tittel: string }[]).at(-1)!;
+      const dl = await ctx.app.inject({ method: 'GET', url: `/api/dokumenter/${dok.systemId}/innhold`, headers: await headers() });
+      expect(dl.statusCode).toBe(200);
+      expect(dl.body).toBe(content);
+      expect({
+        type: dl.headers['content-type'],
+        nosniff: dl.headers['x-content-type-options'],
+        disposition: String(dl.headers['content-disposition']).split(';')[0],
+        csp: dl.headers['content-security-policy'],
+      }).toEqual({ type: 'application/octet-stream', nosniff: 'nosniff', disposition: 'attachment', csp: expect.stringMatching(/default-src 'none'.*sandbox/) });
+    }
+    const pdf = await upload(jpId, {}, 'brev.pdf', '%PDF-1.7 brev');
+    const pdfDok = (pdf.json().dokumenter as { systemId: string }[]).at(-1)!;
+    const dl = await ctx.app.inject({ method: 'GET', url: `/api/dokumenter/${pdfDok.systemId}/innhold`, headers: await headers() });
+    expect({ type: dl.headers['content-type'], nosniff: dl.headers['x-content-type-options'] }).toEqual({ type: 'application/pdf', nosniff: 'nosniff' });
+  });
+
   it('a new version becomes the active one; older versions stay downloadable', async () => {
     const jpId = await nyJournalpost();
     const first = await upload(jpId, { tittel: 'Utkast til svar' }, 'svar.txt', 'versjon 1', 'text/plain');

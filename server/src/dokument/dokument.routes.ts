@@ -1,45 +1,45 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { type Advarsel, IdParams, JournalpostViewSchema, SkjermingUpdateSchema, TILKNYTNING_KODER, type Tilknytning, Uuid, VARIANTFORMAT_KODER, type Variantformat, VariantformatSchema } from '@arkiv/shared';
+import { type Advarsel, IdParams, JournalpostViewSchema, SkjermingUpdateSchema, TILKNYTNING_KODER, type Tilknytning, TilknytningSchema, Uuid, VARIANTFORMAT_KODER, type Variantformat, VariantformatSchema } from '@arkiv/shared';
 import type { AppDeps } from '../app';
-import type { StagedBlob } from '../blob/blob-store';
-import { AppError, validation } from '../errors/app-error';
+import { validation } from '../errors/app-error';
 import { loadJournalpostView } from '../journalpost/journalpost.queries';
 import { dokumentTittelAdvarsler } from '../journalpost/tittel-advarsler';
+import type { Actor } from '../auth/actor';
+import { readForm, multipartRequestBody } from '../plugins/multipart-form';
 import { errorResponses } from '../plugins/openapi.plugin';
+import { DOCUMENT_CSP, downloadType } from '../plugins/security-headers.plugin';
+import { forventetVersjon, IfMatchHeaders, medGjeldende } from '../plugins/versjon.plugin';
 import { addDokument, addVersjon, findVersjonForDownload, type UploadedFile } from './dokument.service';
 import { setDokumentSkjerming, setPublisering } from './offentlighet.service';
 
-const MULTIPART_BODY = {
-  description: 'multipart/form-data: feltene først, deretter én fil i feltet `fil`',
-  content: { 'multipart/form-data': { schema: { type: 'object', properties: { tittel: { type: 'string' }, tilknytning: { type: 'string', enum: [...TILKNYTNING_KODER] }, variantformat: { type: 'string', enum: [...VARIANTFORMAT_KODER] }, fil: { type: 'string', format: 'binary' } }, required: ['fil'] } } },
-};
+/** The text fields of a document upload, with the limits a JSON body would have. */
+const UploadFields = Type.Object(
+  {
+    tittel: Type.Optional(Type.String({ maxLength: 1000, description: 'tom: filnavnet uten endelse' })),
+    tilknytning: Type.Optional(TilknytningSchema),
+  },
+  { additionalProperties: false },
+);
+const VersjonFields = Type.Object({ variantformat: Type.Optional(VariantformatSchema) }, { additionalProperties: false });
+const FORM = 'multipart/form-data: feltene først, deretter én fil i feltet `fil`';
 
-/** Reads a multipart upload: text fields into a record, the one file streamed into the blob store. */
-async function readUpload(req: FastifyRequest, deps: AppDeps): Promise<{ fields: Record<string, string>; file: UploadedFile }> {
-  if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Forventet multipart/form-data');
-  const fields: Record<string, string> = {};
-  let staged: StagedBlob | undefined;
-  let meta: { filnavn: string; mimeType: string } | undefined;
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'field') {
-        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-        continue;
-      }
-      const filePart = part as MultipartFile;
-      if (staged) throw validation('/fil', 'bare én fil per forespørsel');
-      staged = await deps.blobs.stage(filePart.file, { maxBytes: deps.config.maxUploadBytes });
-      meta = { filnavn: cleanFilename(filePart.filename), mimeType: filePart.mimetype || 'application/octet-stream' };
-    }
-  } catch (err) {
-    await staged?.discard();
-    throw err;
-  }
-  if (!staged || !meta) throw validation('/fil', 'mangler fil');
-  return { fields, file: { staged, ...meta } };
+/** Reads a multipart upload: text fields checked against `schema`, the one file streamed into the blob store. */
+async function readUpload(req: FastifyRequest, deps: AppDeps, schema: typeof UploadFields | typeof VersjonFields): Promise<{ fields: Record<string, string>; file: UploadedFile }> {
+  const { fields, files } = await readForm(
+    req,
+    schema,
+    async (part) => {
+      if (part.fieldname !== 'fil') throw validation(`/${part.fieldname}`, 'filen skal sendes i feltet fil');
+      const staged = await deps.blobs.stage(part.file, { maxBytes: deps.config.maxUploadBytes });
+      return { staged, filnavn: cleanFilename(part.filename), mimeType: part.mimetype || 'application/octet-stream' };
+    },
+    { files: 1, fileSize: deps.config.maxUploadBytes },
+  );
+  const file = files[0];
+  if (!file) throw validation('/fil', 'mangler fil');
+  return { fields, file };
 }
 
 function cleanFilename(name: string | undefined): string {
@@ -56,12 +56,17 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 export const dokumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const { db, blobs } = deps;
   const tags = ['Dokument'];
+  // A document's metadata is part of its journalpost: the journalpost's view and version answer.
+  const journalpostViewOf = async (actor: Actor, dokumentId: string) => {
+    const dok = await db.selectFrom('dokumentbeskrivelse').select('journalpostId').where('systemId', '=', dokumentId).executeTakeFirstOrThrow();
+    return loadJournalpostView(db, actor, dok.journalpostId);
+  };
 
   app.post(
     '/api/journalposter/:id/dokumenter',
-    { schema: { tags, summary: 'Last opp dokument (hoveddokument eller vedlegg)', params: IdParams, consumes: ['multipart/form-data'], response: { 201: JournalpostViewSchema, ...errorResponses } }, config: { openapiBody: MULTIPART_BODY } },
+    { schema: { tags, summary: 'Last opp dokument (hoveddokument eller vedlegg)', params: IdParams, consumes: ['multipart/form-data'], response: { 201: JournalpostViewSchema, ...errorResponses } }, config: { openapiBody: multipartRequestBody(FORM, UploadFields, { name: 'fil' }) } },
     async (req, reply) => {
-      const { fields, file } = await readUpload(req, deps);
+      const { fields, file } = await readUpload(req, deps, UploadFields);
       let advarsler: Advarsel[] = [];
       try {
         const tittel = (fields.tittel ?? '').trim() || file.filnavn.replace(/\.[A-Za-z0-9]{1,5}$/, '');
@@ -77,9 +82,12 @@ export const dokumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.post(
     '/api/dokumenter/:id/versjoner',
-    { schema: { tags, summary: 'Ny versjon av et dokument (den nyeste er aktiv)', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ dokumentId: Uuid, versjonsnummer: Type.Integer(), variantformat: VariantformatSchema }), ...errorResponses } } },
+    {
+      schema: { tags, summary: 'Ny versjon av et dokument (den nyeste er aktiv)', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ dokumentId: Uuid, versjonsnummer: Type.Integer(), variantformat: VariantformatSchema }), ...errorResponses } },
+      config: { openapiBody: multipartRequestBody(FORM, VersjonFields, { name: 'fil' }) },
+    },
     async (req, reply) => {
-      const { fields, file } = await readUpload(req, deps);
+      const { fields, file } = await readUpload(req, deps, VersjonFields);
       let versjonsnummer: number;
       let variantformat: Variantformat;
       try {
@@ -95,8 +103,10 @@ export const dokumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
   const download = async (req: FastifyRequest<{ Params: { id: string; versjonsnummer?: number }; Querystring: { variantformat?: Variantformat } }>, reply: import('fastify').FastifyReply) => {
     const versjon = await findVersjonForDownload(db, req.actor, req.params.id, req.params.versjonsnummer, req.query.variantformat ?? 'P');
     const { stream, size } = await blobs.open(versjon.sjekksum);
+    // A stored HTML or SVG file is served as bytes in a sandbox, never as a page of this site.
     return reply
-      .header('content-type', versjon.format)
+      .header('content-type', downloadType(versjon.format))
+      .header('content-security-policy', DOCUMENT_CSP)
       .header('content-length', size)
       .header('etag', `"${versjon.sjekksum}"`)
       .header('cache-control', 'private, no-store')
@@ -110,24 +120,32 @@ export const dokumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
         tags,
         summary: 'Velg om dokumentet publiseres i offentlig journal (bare når ingenting ved det er skjermet)',
         params: IdParams,
+        headers: IfMatchHeaders,
         body: Type.Object({ publiseres: Type.Boolean() }, { additionalProperties: false }),
         response: { 200: JournalpostViewSchema, ...errorResponses },
       },
     },
     async (req) => {
-      await setPublisering(db, req.actor, req.params.id, req.body.publiseres);
-      const dok = await db.selectFrom('dokumentbeskrivelse').select('journalpostId').where('systemId', '=', req.params.id).executeTakeFirstOrThrow();
-      return loadJournalpostView(db, req.actor, dok.journalpostId);
+      await medGjeldende(() => setPublisering(db, req.actor, req.params.id, req.body.publiseres, new Date(), forventetVersjon(req)), () => journalpostViewOf(req.actor, req.params.id));
+      return journalpostViewOf(req.actor, req.params.id);
     },
   );
 
   app.put(
     '/api/dokumenter/:id/skjerming',
-    { schema: { tags, summary: 'Sett eller fjern skjerming på ett dokument (også på låste journalposter)', params: IdParams, body: SkjermingUpdateSchema, response: { 200: JournalpostViewSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sett eller fjern skjerming på ett dokument (også på låste journalposter). If-Match er journalpostens ETag.',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: SkjermingUpdateSchema,
+        response: { 200: JournalpostViewSchema, ...errorResponses },
+      },
+    },
     async (req) => {
-      await setDokumentSkjerming(db, req.actor, req.params.id, req.body.skjerming);
-      const dok = await db.selectFrom('dokumentbeskrivelse').select('journalpostId').where('systemId', '=', req.params.id).executeTakeFirstOrThrow();
-      return loadJournalpostView(db, req.actor, dok.journalpostId);
+      await medGjeldende(() => setDokumentSkjerming(db, req.actor, req.params.id, req.body.skjerming, forventetVersjon(req)), () => journalpostViewOf(req.actor, req.params.id));
+      return journalpostViewOf(req.actor, req.params.id);
     },
   );
 

@@ -6,7 +6,8 @@ import type { DB } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
 import { lockForAction } from '../journalpost/journalpost.service';
-import { effektivSkjerming, kanSeSkjermet, skjermingOf, skjult } from '../policies/skjerming';
+import { dokumentSkjult, journalpostFinnes } from '../journalpost/journalpost.presenter';
+import { findJournalpost } from '../journalpost/journalpost.repository';
 
 export interface UploadedFile {
   readonly staged: StagedBlob;
@@ -106,7 +107,8 @@ export async function addVersjon(
   return withBlob(db, blobs, file, async (trx) => {
     const dok = await trx.selectFrom('dokumentbeskrivelse').select(['journalpostId']).where('systemId', '=', dokumentId).executeTakeFirst();
     if (!dok) throw notFound('Dokumentet');
-    const { jp } = await lockForAction(trx, actor, dok.journalpostId, 'endre_dokument');
+    // §11.2: the approver may make a new version, whichever unit she leads.
+    const { jp } = await lockForAction(trx, actor, dok.journalpostId, 'endre_dokument', { godkjenner: true });
     const { n } = await trx
       .selectFrom('dokumentversjon')
       .select(sql<number>`coalesce(max(versjonsnummer), 0)::int`.as('n'))
@@ -127,38 +129,14 @@ export async function addVersjon(
 }
 
 /**
- * Finds a version for download, honouring skjerming: a document the user may not see is a 404.
- * Without a version number, the active (newest) version of the variant.
+ * Finds a version for download, honouring skjerming and drafts through the journalpost
+ * policy: a document the user may not see is a 404. Without a version number, the active
+ * (newest) version of the variant.
  */
 export async function findVersjonForDownload(db: Kysely<DB>, actor: Actor, dokumentId: string, versjonsnummer: number | undefined, variantformat: Variantformat) {
-  const row = await db
-    .selectFrom('dokumentbeskrivelse as d')
-    .innerJoin('journalpost as j', 'j.systemId', 'd.journalpostId')
-    .innerJoin('sak as s', 's.systemId', 'j.sakId')
-    .select([
-      'd.tilgangskode',
-      'd.skjermingsnivaa',
-      'd.skjermingshjemmel',
-      'j.tilgangskode as jpTilgangskode',
-      'j.skjermingsnivaa as jpSkjermingsnivaa',
-      'j.skjermingshjemmel as jpSkjermingshjemmel',
-      's.tilgangskode as sakTilgangskode',
-      's.skjermingsnivaa as sakSkjermingsnivaa',
-      's.skjermingshjemmel as sakSkjermingshjemmel',
-      'j.administrativEnhetId',
-      'j.saksbehandlerId',
-      's.saksansvarligId',
-    ])
-    .where('d.systemId', '=', dokumentId)
-    .executeTakeFirst();
-  if (!row) throw notFound('Dokumentet');
-  const jpSkjerming = effektivSkjerming(
-    { tilgangskode: row.jpTilgangskode, skjermingsnivaa: row.jpSkjermingsnivaa, skjermingshjemmel: row.jpSkjermingshjemmel },
-    { tilgangskode: row.sakTilgangskode, skjermingsnivaa: row.sakSkjermingsnivaa, skjermingshjemmel: row.sakSkjermingshjemmel },
-  ).skjerming;
-  const skjerming = skjermingOf(row) ?? jpSkjerming;
-  const synlig = kanSeSkjermet(actor, skjerming, { enhetId: row.administrativEnhetId, saksansvarligId: row.saksansvarligId, saksbehandlerId: row.saksbehandlerId });
-  if (skjult(skjerming, synlig).dokumenter) throw notFound('Dokumentet');
+  const dok = await db.selectFrom('dokumentbeskrivelse').select(['journalpostId', 'tilgangskode', 'skjermingsnivaa', 'skjermingshjemmel']).where('systemId', '=', dokumentId).executeTakeFirst();
+  const jp = dok && (await findJournalpost(db, dok.journalpostId));
+  if (!dok || !jp || !journalpostFinnes(actor, jp) || dokumentSkjult(actor, jp, dok)) throw notFound('Dokumentet');
 
   let q = db.selectFrom('dokumentversjon').selectAll().where('dokumentbeskrivelseId', '=', dokumentId).where('variantformat', '=', variantformat);
   q = versjonsnummer === undefined ? q.orderBy('versjonsnummer', 'desc').limit(1) : q.where('versjonsnummer', '=', versjonsnummer);

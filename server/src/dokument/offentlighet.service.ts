@@ -10,17 +10,17 @@ import { lockForAction } from '../journalpost/journalpost.service';
 import { effektivSkjerming, skjermingOf } from '../policies/skjerming';
 
 /**
- * The saksbehandler's choice to publish a document in the offentlig journal (issue 4).
+ * The saksbehandler's choice to publish a document in the offentlig journal.
  * Allowed whenever skjerming may be changed (every status, manual §5), by whoever has rights
  * on the journalpost. Refused when anything about the document is screened, or when its
  * title holds a fødselsnummer. The public journal checks the same again in SQL at read time,
  * so a later skjerming un-publishes it at once.
  */
-export async function setPublisering(db: Kysely<DB>, actor: Actor, dokumentId: string, publiseres: boolean, now = new Date()): Promise<void> {
+export async function setPublisering(db: Kysely<DB>, actor: Actor, dokumentId: string, publiseres: boolean, now = new Date(), versjon?: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const dok = await trx.selectFrom('dokumentbeskrivelse').selectAll().where('systemId', '=', dokumentId).executeTakeFirst();
     if (!dok) throw notFound('Dokumentet');
-    const { jp } = await lockForAction(trx, actor, dok.journalpostId, 'endre_skjerming');
+    const { jp } = await lockForAction(trx, actor, dok.journalpostId, 'endre_skjerming', { versjon });
     if (publiseres) {
       const sak = await trx.selectFrom('sak').select(['tilgangskode', 'skjermingsnivaa', 'skjermingshjemmel']).where('systemId', '=', jp.sakId).executeTakeFirstOrThrow();
       const skjerming = skjermingOf(dok) ?? effektivSkjerming(jp, sak).skjerming;
@@ -56,11 +56,11 @@ export async function setPublisering(db: Kysely<DB>, actor: Actor, dokumentId: s
  * rights on the journalpost. The public journal stops serving a published document the moment
  * it is screened (checked in SQL at read time).
  */
-export async function setDokumentSkjerming(db: Kysely<DB>, actor: Actor, dokumentId: string, skjerming: SkjermingInput | null): Promise<void> {
+export async function setDokumentSkjerming(db: Kysely<DB>, actor: Actor, dokumentId: string, skjerming: SkjermingInput | null, versjon?: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const dok = await trx.selectFrom('dokumentbeskrivelse').selectAll().where('systemId', '=', dokumentId).executeTakeFirst();
     if (!dok) throw notFound('Dokumentet');
-    const { jp } = await lockForAction(trx, actor, dok.journalpostId, 'endre_skjerming');
+    const { jp } = await lockForAction(trx, actor, dok.journalpostId, 'endre_skjerming', { versjon });
     const cols = { tilgangskode: skjerming?.tilgangskode ?? null, skjermingsnivaa: skjerming?.skjermingsnivaa ?? null, skjermingshjemmel: skjerming?.skjermingshjemmel ?? null };
     const changed = diff(dok as unknown as Record<string, unknown>, cols);
     if (Object.keys(changed).length === 0) return;

@@ -5,6 +5,7 @@ import type { DB, KorrespondansepartTable } from '../db/schema';
 import { AppError } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
 import { lockForAction } from '../journalpost/journalpost.service';
+import { aapenGodkjenning } from '../oppgave/oppgave.service';
 import { aktiverVentendeAvskrivninger } from '../restanse/avskriv';
 import { giInterneKopier } from './kopier';
 
@@ -42,6 +43,11 @@ export interface Kanalvalg {
 export async function ekspederJournalpost(trx: Transaction<DB>, actor: Actor, id: string, mottakere: readonly EkspederMottaker[] = [], now = new Date(), opts: EkspederOptions = {}) {
   const { jp, result } = await lockForAction(trx, actor, id, 'ekspeder');
   if (!result.ok) throw new AppError('status_conflict');
+  // §10.6/§10.7: a letter sent for approval goes out once approved, never past its approver.
+  const godkjenning = await aapenGodkjenning(trx, id);
+  if (godkjenning) {
+    throw new AppError('approval_pending', 'Journalposten ligger til godkjenning og kan ekspederes når den er godkjent (eller etter at godkjenneren har returnert den)', { oppgaveId: godkjenning.systemId });
+  }
   const parter = await trx.selectFrom('korrespondansepart').selectAll().where('journalpostId', '=', id).orderBy('rekkefolge').execute();
   const eksterne = parter.filter((p) => p.korrespondanseparttype === 'EM' || p.korrespondanseparttype === 'EK');
   const interne = parter.filter((p) => (p.korrespondanseparttype === 'IM' || p.korrespondanseparttype === 'IK') && p.brukerId);

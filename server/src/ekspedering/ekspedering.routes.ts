@@ -16,6 +16,8 @@ const Forhaandsvisning = Type.Array(
     emne: Type.Union([Type.String(), Type.Null()]),
     tekst: Type.Union([Type.String(), Type.Null()]),
     vedlegg: Type.Array(Type.String()),
+    /** Paper: the merknader on the bundle's cover page (e-mail has them in its text). */
+    merknader: Type.Array(Type.String()),
   }),
 );
 
@@ -41,7 +43,7 @@ export const ekspederingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
       await ekspeder(db, blobs, config.mail, req.actor, req.params.id, req.body);
       deps.outbox?.kick();
       const view = await loadJournalpostView(db, req.actor, req.params.id);
-      return { ...view, utsendinger: await listUtsendinger(db, req.params.id, view.korrespondanseparterSkjermet) };
+      return { ...view, utsendinger: await listUtsendinger(db, view) };
     },
   );
 
@@ -56,7 +58,8 @@ export const ekspederingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
         messageId: r.messageId ?? null,
         emne: r.innhold?.emne ?? null,
         tekst: r.innhold?.tekst ?? null,
-        vedlegg: r.innhold?.vedlegg.map((v) => v.filnavn) ?? [],
+        vedlegg: r.innhold?.vedlegg.map((v) => v.filnavn) ?? r.pakke?.deler.map((d) => d.filnavn) ?? [],
+        merknader: r.pakke?.merknader ? [...r.pakke.merknader] : [],
       })),
   );
 };

@@ -3,6 +3,7 @@ import type { HistorikkHandling } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { grading, skjermingFilter } from '../policies/skjerming.sql';
+import { kontrollerFlyttetVersjon } from '../errors/versjon';
 
 /** Keys that never carry screenable content and stay visible in a screened record's history. */
 export const HISTORIKK_ALLTID_SYNLIG = ['journalstatus', 'journalposttype', 'dokumentnummer', 'journalnummer', 'saksnummer', 'sakstype', 'versjonsnummer', 'variantformat', 'tilknytning', 'merknadstype'] as const;
@@ -11,7 +12,7 @@ export const HISTORIKK_ALLTID_SYNLIG = ['journalstatus', 'journalposttype', 'dok
  * The grading an entry is read under: the document's (own, else its journalpost's, else the
  * sak's) for document entries, the journalpost's for journalpost entries, the sak's otherwise.
  */
-const HISTORIKK = grading({ own: ['hd', 'hj', 'hs'], enhetId: sql<string>`coalesce(hj.administrativ_enhet_id, hs.administrativ_enhet_id)`, saksansvarligId: 'hs.saksansvarligId', saksbehandlerId: 'hj.saksbehandlerId' });
+const HISTORIKK = grading({ own: ['hd', 'hj', 'hs'], enhetId: sql<string>`coalesce(hj.administrativ_enhet_id, hs.administrativ_enhet_id)`, saksansvarligId: 'hs.saksansvarligId', saksbehandlerId: 'hj.saksbehandlerId', journalpost: 'hj' });
 
 export interface HistorikkEntry {
   readonly handling: HistorikkHandling;
@@ -24,9 +25,9 @@ export interface HistorikkEntry {
 }
 
 /**
- * Appends a historikk row. Takes a Transaction, not a Kysely: historikk is written in the
- * mutation's own transaction, so a failed mutation leaves no trace and a committed one
- * always has its trace.
+ * Appends a historikk row and moves the version of the record it is about. Takes a
+ * Transaction, not a Kysely: historikk is written in the mutation's own transaction, so a
+ * failed mutation leaves no trace and a committed one always has its trace.
  */
 export async function appendHistorikk(trx: Transaction<DB>, actor: Actor | null, entry: HistorikkEntry): Promise<void> {
   const doer = actor?.bruker.systemId ?? null;
@@ -43,6 +44,17 @@ export async function appendHistorikk(trx: Transaction<DB>, actor: Actor | null,
       data: JSON.stringify(entry.data ?? {}),
     })
     .execute();
+  // Every state change writes historikk, so this is where the record's version moves: an entry
+  // about a journalpost (its fields, status, parties, documents, merknader, ...) moves the
+  // journalpost, an entry about the sak itself moves the sak. A client editing from an older
+  // read is then refused (If-Match, see plugins/versjon.plugin.ts).
+  if (entry.journalpostId) {
+    const moved = await trx.updateTable('journalpost').set({ versjon: sql`versjon + 1` }).where('systemId', '=', entry.journalpostId).returning('versjon').executeTakeFirst();
+    if (moved) kontrollerFlyttetVersjon('journalpost', entry.journalpostId, moved.versjon);
+  } else if (entry.sakId) {
+    const moved = await trx.updateTable('sak').set({ versjon: sql`versjon + 1` }).where('systemId', '=', entry.sakId).returning('versjon').executeTakeFirst();
+    if (moved) kontrollerFlyttetVersjon('sak', entry.sakId, moved.versjon);
+  }
 }
 
 /** Field-by-field diff for an edit's historikk entry. */
@@ -87,6 +99,8 @@ export function listHistorikk(db: Kysely<DB>, actor: Actor, filter: { sakId?: st
       sql<Record<string, unknown>>`case when ${f.synlig(HISTORIKK)} then h.data
         else coalesce((select jsonb_object_agg(e.key, e.value) from jsonb_each(h.data) e where e.key in (${keep})), '{}'::jsonb) || '{"skjermet": true}'::jsonb end`.as('data'),
     ])
+    // A draft the user may not even know of (utkast.ts) leaves no trace in the sak's history.
+    .where(f.finnes(HISTORIKK))
     .orderBy('h.id');
   if (filter.sakId) q = q.where('h.sakId', '=', filter.sakId);
   if (filter.journalpostId) q = q.where('h.journalpostId', '=', filter.journalpostId);

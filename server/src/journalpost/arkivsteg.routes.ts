@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { FlyttSchema, FordelSchema, IdParams, JournalpostViewSchema } from '@arkiv/shared';
+import { FeilregistrertJournalpostView, FeilregistrertQuerySchema, FlyttSchema, FordelSchema, IdParams, JournalpostViewSchema, Page } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { feilregistrer, flytt } from './feilregistrer-flytt';
+import { listFeilregistrerte } from './feilregistrerte';
 import { fordel } from './fordel';
 import { loadJournalpostView } from './journalpost.queries';
 
@@ -21,8 +22,14 @@ export const arkivstegRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
     return reply.status(204).send(null);
   });
 
+  app.get(
+    '/api/journalposter/feilregistrerte',
+    { schema: { tags, summary: 'Feilregistrerte journalposter (arkivet, §12.6)', querystring: FeilregistrertQuerySchema, response: { 200: Page(FeilregistrertJournalpostView), ...errorResponses } } },
+    async (req) => listFeilregistrerte(db, req.actor, req.query),
+  );
+
   app.post('/api/journalposter/:id/flytt', { schema: { tags, summary: 'Flytt til annen sak (§12.7, arkivet)', params: IdParams, body: FlyttSchema, response: view } }, async (req) => {
-    await flytt(db, req.actor, req.params.id, req.body.sakId);
+    await flytt(db, req.actor, req.params.id, req.body);
     return loadJournalpostView(db, req.actor, req.params.id);
   });
 };

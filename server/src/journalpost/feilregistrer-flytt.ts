@@ -1,9 +1,12 @@
 import { type Kysely, sql } from 'kysely';
+import type { FlyttInput, Tilgangskode } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
+import { trekkOppgaver } from '../oppgave/oppgave.service';
 import { journalpostPolicy } from '../policies/journalpost.policy';
+import { type Skjerming, skjermingOf } from '../policies/skjerming';
 import { lockSak } from '../sak/sak.repository';
 import { lockJournalpost } from './journalpost.repository';
 
@@ -35,19 +38,63 @@ export async function feilregistrer(db: Kysely<DB>, actor: Actor, id: string, no
       .where('feilregistrertDato', 'is', null)
       .executeTakeFirst();
     if (res.numUpdatedRows === 0n) throw new AppError('concurrent_update');
-    await trx.updateTable('oppgave').set({ status: 'fjernet' }).where('journalpostId', '=', id).where('status', '=', 'aktiv').execute();
-    await appendHistorikk(trx, actor, { handling: 'journalpost_feilregistrert', objekttype: 'journalpost', objektId: id, sakId: jp.sakId, journalpostId: id, data: { journalstatus: jp.journalstatus, tittel: jp.tittel } });
+    await trekkOppgaver(trx, actor, id, 'journalposten er feilregistrert');
+    // A removed letter does not go out: e-mail still waiting in the outbox is stopped (one the
+    // worker has already claimed is on its way and is delivered or fails as usual).
+    const stoppet = await trx
+      .updateTable('utsending')
+      .set({ status: 'FEILET', sistFeil: 'Stoppet: journalposten er feilregistrert', laastTil: null })
+      .where('journalpostId', '=', id)
+      .where('status', '=', 'VENTER')
+      .returning('systemId')
+      .execute();
+    await appendHistorikk(trx, actor, {
+      handling: 'journalpost_feilregistrert',
+      objekttype: 'journalpost',
+      objektId: id,
+      sakId: jp.sakId,
+      journalpostId: id,
+      data: { journalstatus: jp.journalstatus, tittel: jp.tittel, ...(stoppet.length > 0 ? { stoppedeUtsendinger: stoppet.map((u) => u.systemId) } : {}) },
+    });
   });
 }
 
-/** §12.7: the archive (ARK) moves a journalpost to another open sak; it gets the next dokumentnummer there and keeps its history. */
-export async function flytt(db: Kysely<DB>, actor: Actor, id: string, tilSakId: string, now = new Date()): Promise<void> {
+type Graded = { tilgangskode: Tilgangskode | null; skjermingsnivaa: number | null; skjermingshjemmel: string | null };
+
+/**
+ * The inherited skjerming a move would take away: the old sak's grading, where the journalpost
+ * has none of its own and the new sak does not grade it at least as strictly (the same code at
+ * the same or a higher level; another code is another audience). Null when nothing would open up.
+ */
+export function arvetSkjermingSomMistes(jp: Graded, fraSak: Graded, tilSak: Graded): Skjerming | null {
+  if (skjermingOf(jp)) return null;
+  const arvet = skjermingOf(fraSak);
+  const ny = skjermingOf(tilSak);
+  if (!arvet) return null;
+  return ny && ny.tilgangskode === arvet.tilgangskode && ny.skjermingsnivaa >= arvet.skjermingsnivaa ? null : arvet;
+}
+
+const medKilde = (s: Skjerming | null, kilde: 'sak' | 'journalpost') => (s ? { ...s, kilde } : null);
+
+/**
+ * §12.7: the archive (ARK) moves a journalpost to another open sak; it gets the next
+ * dokumentnummer there and keeps its history. A move never makes the record more public by
+ * itself: a skjerming it inherited from the old sak and would lose is copied onto the
+ * journalpost, unless the archive decided to release it (`skjerming: 'fjern'`). Both are in
+ * historikk as a change of the journalpost's skjerming.
+ */
+export async function flytt(db: Kysely<DB>, actor: Actor, id: string, input: FlyttInput, now = new Date()): Promise<void> {
+  const tilSakId = input.sakId;
   await db.transaction().execute(async (trx) => {
     const jp = await lockJournalpost(trx, id);
     if (!jp || jp.feilregistrertDato) throw notFound('Journalposten');
     if (!journalpostPolicy.flytt(actor, forPolicy(jp))) throw forbidden('Bare arkivet flytter journalposter');
     if (tilSakId === jp.sakId) throw new AppError('unprocessable', 'Journalposten ligger allerede i denne saken');
-    const sak = await lockSak(trx, tilSakId);
+    // Both saker, in a fixed order so two moves in opposite directions cannot deadlock.
+    const saker = new Map<string, Awaited<ReturnType<typeof lockSak>>>();
+    for (const sakId of [jp.sakId, tilSakId].sort()) saker.set(sakId, await lockSak(trx, sakId));
+    const sak = saker.get(tilSakId);
+    const fraSak = saker.get(jp.sakId)!;
     if (!sak) throw notFound('Saken');
     if (sak.saksstatus === 'A' || sak.saksstatus === 'U') throw new AppError('sak_closed', `Saken har status ${sak.saksstatus}`);
     const { sisteDokumentnummer } = await trx
@@ -56,11 +103,39 @@ export async function flytt(db: Kysely<DB>, actor: Actor, id: string, tilSakId: 
       .where('systemId', '=', tilSakId)
       .returning('sisteDokumentnummer')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('journalpost').set({ sakId: tilSakId, dokumentnummer: sisteDokumentnummer, oppdatertDato: now }).where('systemId', '=', id).where('sakId', '=', jp.sakId).execute();
+    const mistes = arvetSkjermingSomMistes(jp, fraSak, sak);
+    const behold = mistes !== null && input.skjerming !== 'fjern';
+    await trx
+      .updateTable('journalpost')
+      .set({
+        sakId: tilSakId,
+        dokumentnummer: sisteDokumentnummer,
+        oppdatertDato: now,
+        ...(behold ? { tilgangskode: mistes.tilgangskode, skjermingsnivaa: mistes.skjermingsnivaa, skjermingshjemmel: mistes.skjermingshjemmel } : {}),
+      })
+      .where('systemId', '=', id)
+      .where('sakId', '=', jp.sakId)
+      .execute();
     await trx.updateTable('oppgave').set({ sakId: tilSakId }).where('journalpostId', '=', id).execute();
     const data = { fraSakId: jp.sakId, tilSakId, dokumentnummer: { fra: jp.dokumentnummer, til: sisteDokumentnummer } };
     // Recorded in both saker's historikk; the journalpost's own history moves with it.
     await appendHistorikk(trx, actor, { handling: 'journalpost_flyttet', objekttype: 'journalpost', objektId: id, sakId: jp.sakId, journalpostId: id, data });
     await appendHistorikk(trx, actor, { handling: 'journalpost_flyttet', objekttype: 'journalpost', objektId: id, sakId: tilSakId, journalpostId: id, data });
+    if (mistes) {
+      await appendHistorikk(trx, actor, {
+        handling: 'journalpost_skjerming_endret',
+        objekttype: 'journalpost',
+        objektId: id,
+        sakId: tilSakId,
+        journalpostId: id,
+        data: {
+          skjerming: { fra: medKilde(mistes, 'sak'), til: behold ? medKilde(mistes, 'journalpost') : medKilde(skjermingOf(sak), 'sak') },
+          grunn: 'flytt',
+          beslutning: behold ? 'behold' : 'fjern',
+          fraSakId: jp.sakId,
+          tilSakId,
+        },
+      });
+    }
   });
 }

@@ -1,12 +1,13 @@
 import type { Kysely, Updateable } from 'kysely';
-import type { FordelInput } from '@arkiv/shared';
+import { type Endring, type FordelInput, kanEndre } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { giInterneKopier } from '../ekspedering/kopier';
-import { forbidden, validation } from '../errors/app-error';
+import { AppError, forbidden, validation } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
 import { erArkiv } from '../policies/predicates';
 import { lockForAction, skrivEndringer } from './journalpost.service';
+import { skrivMerknadIn } from './merknad';
 
 /**
  * §10.1 / §3.1: pass a journalpost on. The archive and dokumentsenter assign anyone (the
@@ -16,6 +17,19 @@ import { lockForAction, skrivEndringer } from './journalpost.service';
 export async function fordel(db: Kysely<DB>, actor: Actor, id: string, input: FordelInput, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { jp } = await lockForAction(trx, actor, id, 'fordel');
+    // Who may change which part in this status (ENDRINGSRETT); every check before the first write.
+    const deler: [Endring, boolean][] = [
+      ['fordeling', input.saksbehandlerId !== undefined || (input.kopimottakerIds?.length ?? 0) > 0],
+      ['forfallsdato', input.forfallsdato !== undefined],
+      ['skjerming', input.skjerming !== undefined],
+      ['merknad', input.merknad !== undefined],
+    ];
+    const laast = deler.filter(([endring, med]) => med && !kanEndre(endring, jp.journalstatus, erArkiv(actor))).map(([endring]) => endring);
+    if (laast.length > 0) {
+      throw new AppError('journalpost_locked', `Journalposten har status ${jp.journalstatus}: ${laast.join(', ')} endres nå bare av arkivet (send Beskjed til dokumentsenteret, §10.1)`, {
+        journalstatus: jp.journalstatus,
+      });
+    }
     const changes: Updateable<DB['journalpost']> = {};
     if (input.saksbehandlerId && input.saksbehandlerId !== jp.saksbehandlerId) {
       const roller = await trx
@@ -38,10 +52,8 @@ export async function fordel(db: Kysely<DB>, actor: Actor, id: string, input: Fo
       changes.skjermingshjemmel = input.skjerming?.skjermingshjemmel ?? null;
     }
     const changed = await skrivEndringer(trx, jp, changes, now);
-    if (input.merknad) {
-      await trx.insertInto('merknad').values({ journalpostId: id, merknadstype: 'UFORMELL', merknadstekst: input.merknad, registrertAvId: actor.bruker.systemId }).execute();
-      changed.merknad = { fra: null, til: input.merknad };
-    }
+    // An informal note: its own historikk entry, without its text (merknad.ts).
+    if (input.merknad) await skrivMerknadIn(trx, actor, jp, 'UFORMELL', input.merknad);
     if (input.kopimottakerIds?.length) {
       const brukere = await trx.selectFrom('bruker').select(['systemId', 'navn']).where('systemId', 'in', input.kopimottakerIds).where('aktiv', '=', true).execute();
       if (brukere.length !== new Set(input.kopimottakerIds).size) throw validation('/kopimottakerIds', 'ukjent eller inaktiv bruker');

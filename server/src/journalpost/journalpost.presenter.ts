@@ -1,7 +1,8 @@
 import { formatJournalnummer, formatRegistreringsId, harRestanse, isLocked, type JournalpostView } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import { journalpostAbilities } from '../policies/journalpost.policy';
-import { effektivSkjerming, kanSeSkjermet, SKJERMET_TEKST, skjermingOf, skjult, skjultFraNivaa, skjultNivaa } from '../policies/skjerming';
+import { effektivSkjerming, kanSeSkjermet, SKJERMET_TEKST, skjermingOf, skjult, skjultFraNivaa, skjultNivaa, utgaaendeSkjult, visTittel, visTittel2 } from '../policies/skjerming';
+import { leserUtkast, medUtkast, UTKAST_NIVAA, type UtkastForPolicy, utkastFinnes } from '../policies/utkast';
 import { offentligTittel } from '../sak/sak.presenter';
 import type { JournalpostChildren, JournalpostRow } from './journalpost.repository';
 
@@ -29,8 +30,18 @@ function presentVersjoner(versjoner: JournalpostChildren['versjoner'], dokumentI
 
 type GradedJournalpost = Pick<
   JournalpostRow,
-  'tilgangskode' | 'skjermingsnivaa' | 'skjermingshjemmel' | 'sakTilgangskode' | 'sakSkjermingsnivaa' | 'sakSkjermingshjemmel' | 'administrativEnhetId' | 'sakSaksansvarligId' | 'saksbehandlerId'
->;
+  | 'tilgangskode'
+  | 'skjermingsnivaa'
+  | 'skjermingshjemmel'
+  | 'sakTilgangskode'
+  | 'sakSkjermingsnivaa'
+  | 'sakSkjermingshjemmel'
+  | 'administrativEnhetId'
+  | 'sakSaksansvarligId'
+  | 'saksbehandlerId'
+  | 'journalstatus'
+> &
+  Pick<UtkastForPolicy, 'godkjennerIds'>;
 
 const grading = (row: GradedJournalpost) => {
   const sakGrading = { tilgangskode: row.sakTilgangskode, skjermingsnivaa: row.sakSkjermingsnivaa, skjermingshjemmel: row.sakSkjermingshjemmel };
@@ -38,14 +49,25 @@ const grading = (row: GradedJournalpost) => {
   return { ...effektivSkjerming(row, sakGrading), ctx };
 };
 
-/** The policy's decision for one journalpost and user: the level hidden from them (0 = nothing). */
-export function journalpostSkjultNivaa(actor: Actor, row: GradedJournalpost): number {
+/** The level the skjerming alone hides from the user. */
+function skjermingNivaa(actor: Actor, row: GradedJournalpost): number {
   const { skjerming, ctx } = grading(row);
   return skjultNivaa(skjerming, kanSeSkjermet(actor, skjerming, ctx));
 }
 
-/** The policy's decision for one document: hidden when its own grading, else its journalpost's, hides documents. */
+/** The policy's decision for one journalpost and user: the level hidden from them (0 = nothing; UTKAST_NIVAA for a draft they do not read). */
+export function journalpostSkjultNivaa(actor: Actor, row: GradedJournalpost): number {
+  return medUtkast(skjermingNivaa(actor, row), leserUtkast(actor, row));
+}
+
+/** Whether the journalpost is there for the user at all (a draft they do not read may not be): else a 404. */
+export function journalpostFinnes(actor: Actor, row: GradedJournalpost): boolean {
+  return utkastFinnes(skjermingNivaa(actor, row), leserUtkast(actor, row));
+}
+
+/** The policy's decision for one document: hidden when its own grading, else its journalpost's, hides documents, or it is in a draft the user does not read. */
 export function dokumentSkjult(actor: Actor, row: GradedJournalpost, dok: { tilgangskode: JournalpostRow['tilgangskode']; skjermingsnivaa: number | null; skjermingshjemmel: string | null }): boolean {
+  if (!leserUtkast(actor, row)) return true;
   const { skjerming, ctx } = grading(row);
   const docSkjerming = skjermingOf(dok) ?? skjerming;
   return skjult(docSkjerming, kanSeSkjermet(actor, docSkjerming, ctx)).dokumenter;
@@ -58,7 +80,13 @@ export function dokumentSkjult(actor: Actor, row: GradedJournalpost, dok: { tilg
  */
 export function presentJournalpost(actor: Actor, row: JournalpostRow, children: JournalpostChildren): JournalpostView {
   const { skjerming, kilde } = grading(row);
-  const hide = skjultFraNivaa(row.skjultNivaa ?? journalpostSkjultNivaa(actor, row));
+  const nivaa = row.skjultNivaa ?? journalpostSkjultNivaa(actor, row);
+  const hide = skjultFraNivaa(nivaa);
+  // A draft the user does not read: title line 1 only, not even merknader (utkast.ts).
+  const utkastSkjult = nivaa >= UTKAST_NIVAA;
+  // Screened words count only while a grading applies; a list row for a reader who does not
+  // see them arrives with the words already screened and none listed.
+  const ord = skjerming ? row.skjermedeOrd : [];
   const parter = children.parter.filter((p) => p.journalpostId === row.systemId);
   const avskrivninger = children.avskrivninger.filter((a) => a.journalpostId === row.systemId);
   const policyInput = {
@@ -103,9 +131,10 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
     journalstatus: row.journalstatus,
     laast: isLocked(row.journalstatus),
     delegertVedtak: row.delegertVedtak,
-    tittel: row.tittel,
-    tittel2: row.tittel2 === null ? null : hide.tittel2 ? SKJERMET_TEKST : row.tittel2,
-    offentligTittel: offentligTittel(row.tittel, row.tittel2, skjerming !== null && skjerming.skjermingsnivaa >= 2),
+    tittel: visTittel(row.tittel, ord, nivaa),
+    tittel2: visTittel2(row.tittel2, ord, nivaa),
+    offentligTittel: offentligTittel(row.tittel, row.tittel2, (skjerming !== null && skjerming.skjermingsnivaa >= 2) || utkastSkjult, ord),
+    skjermedeOrd: nivaa > 0 ? [] : row.skjermedeOrd,
     beskrivelse: hide.tittel2 ? null : row.beskrivelse,
     dokumentdato: row.dokumentdato,
     journaldato: row.journaldato,
@@ -123,26 +152,28 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
       : parter.map(({ journalpostId: _jp, rekkefolge: _r, ...p }) => p),
     dokumenter,
     merknader: children.merknader
-      .filter((m) => m.journalpostId === row.systemId)
+      .filter((m) => m.journalpostId === row.systemId && !utkastSkjult)
       .map((m) => ({
         systemId: m.systemId,
         merknadstype: m.merknadstype,
-        merknadstekst: m.merknadstekst,
+        // Free text that elaborates the record, screened with title line 2 (SKJERMINGSDELER).
+        merknadstekst: hide.tittel2 ? SKJERMET_TEKST : m.merknadstekst,
         merknadsdato: m.merknadsdato.toISOString(),
         registrertAv: { systemId: m.registrertAvId, brukernavn: m.brukernavn, navn: m.navn },
       })),
     opprettetDato: row.opprettetDato.toISOString(),
     restanse: harRestanse(row, avskrivninger),
-    avskrivninger: avskrivninger.map((a) => ({
+    avskrivninger: (utkastSkjult ? [] : avskrivninger).map((a) => ({
       systemId: a.systemId,
       avskrivningsmaate: a.avskrivningsmaate,
       avskrivningsdato: iso(a.avskrivningsdato),
       ventende: a.ventende,
-      merknad: a.merknad,
+      merknad: a.merknad === null ? null : hide.tittel2 ? SKJERMET_TEKST : a.merknad,
       svarJournalpostId: a.svarJournalpostId,
       avskrevetAv: { systemId: a.avskrevetAvId, brukernavn: a.brukernavn, navn: a.navn },
     })),
-    // Expediting needs the recipients in view (utsending/ekspeder.service.ts refuses otherwise).
-    abilities: { ...journalpostAbilities(actor, policyInput), ...(hide.parterEllerKlassering ? { ekspeder: false } : {}) },
+    // Expediting needs what goes out in view (kreverSynligUtgaaende refuses otherwise).
+    abilities: { ...journalpostAbilities(actor, policyInput), ...(utgaaendeSkjult(hide.parterEllerKlassering, dokumenter.map((d) => d.skjermet)) ? { ekspeder: false } : {}) },
+    versjon: row.versjon,
   };
 }

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { HistorikkView, IdParams, JournalpostCreateSchema, JournalpostUpdateSchema, JournalpostViewSchema, MerknadCreateSchema, SkjermingUpdateSchema } from '@arkiv/shared';
+import { HistorikkView, IdParams, JournalpostCreateSchema, JournalpostUpdateSchema, JournalpostViewSchema, MerknadCreateSchema, SkjermedeOrdSchema, SkjermingUpdateSchema } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { presentHistorikk } from '../historikk/historikk.presenter';
 import { listHistorikk } from '../historikk/historikk.repository';
 import { errorResponses } from '../plugins/openapi.plugin';
-import { loadJournalpostView } from './journalpost.queries';
+import { forventetVersjon, IfMatchHeaders, medGjeldende } from '../plugins/versjon.plugin';
+import { assertHistorikkFinnes, loadJournalpostView } from './journalpost.queries';
 import { journalpostTittelAdvarsler } from './tittel-advarsler';
+import { setJournalpostSkjermedeOrd } from '../sak/skjermede-ord';
 import { addMerknad, arkiver, createJournalpost, journalfoer, setJournalpostSkjerming, updateJournalpost } from './journalpost.service';
 
 export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config }) => {
@@ -29,9 +31,10 @@ export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
 
   app.patch(
     '/api/journalposter/:id',
-    { schema: { tags, summary: 'Endre registreringsdata (bare i status R og S)', params: IdParams, body: JournalpostUpdateSchema, response: view } },
+    { schema: { tags, summary: 'Endre registreringsdata (bare i status R og S)', params: IdParams, headers: IfMatchHeaders, body: JournalpostUpdateSchema, response: view } },
     async (req) => {
-      await updateJournalpost(db, req.actor, req.params.id, req.body);
+      const gjeldende = () => loadJournalpostView(db, req.actor, req.params.id);
+      await medGjeldende(() => updateJournalpost(db, req.actor, req.params.id, req.body, new Date(), forventetVersjon(req)), gjeldende);
       const view = await loadJournalpostView(db, req.actor, req.params.id);
       const advarsler = req.body.tittel !== undefined ? await journalpostTittelAdvarsler(db, view.sakId, req.body.tittel, req.params.id) : [];
       return { ...view, advarsler };
@@ -40,9 +43,20 @@ export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
 
   app.put(
     '/api/journalposter/:id/skjerming',
-    { schema: { tags, summary: 'Sett eller fjern skjerming (også på låste journalposter)', params: IdParams, body: SkjermingUpdateSchema, response: view } },
+    { schema: { tags, summary: 'Sett eller fjern skjerming (også på låste journalposter)', params: IdParams, headers: IfMatchHeaders, body: SkjermingUpdateSchema, response: view } },
     async (req) => {
-      await setJournalpostSkjerming(db, req.actor, req.params.id, req.body.skjerming);
+      const gjeldende = () => loadJournalpostView(db, req.actor, req.params.id);
+      await medGjeldende(() => setJournalpostSkjerming(db, req.actor, req.params.id, req.body.skjerming, forventetVersjon(req)), gjeldende);
+      return loadJournalpostView(db, req.actor, req.params.id);
+    },
+  );
+
+  app.put(
+    '/api/journalposter/:id/skjermede-ord',
+    { schema: { tags, summary: 'Skjerm ord i tittelen (bare på en skjermet journalpost; også låste)', params: IdParams, headers: IfMatchHeaders, body: SkjermedeOrdSchema, response: view } },
+    async (req) => {
+      const gjeldende = () => loadJournalpostView(db, req.actor, req.params.id);
+      await medGjeldende(() => setJournalpostSkjermedeOrd(db, req.actor, req.params.id, req.body.ord, forventetVersjon(req)), gjeldende);
       return loadJournalpostView(db, req.actor, req.params.id);
     },
   );
@@ -66,8 +80,8 @@ export const journalpostRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     return loadJournalpostView(db, req.actor, req.params.id);
   });
 
-  app.get('/api/journalposter/:id/historikk', { schema: { tags, summary: 'Journalpostens historikk', params: IdParams, response: { 200: Type.Array(HistorikkView), ...errorResponses } } }, async (req) => {
-    await loadJournalpostView(db, req.actor, req.params.id);
+  app.get('/api/journalposter/:id/historikk', { schema: { tags, summary: 'Journalpostens historikk (også etter feilregistrering)', params: IdParams, response: { 200: Type.Array(HistorikkView), ...errorResponses } } }, async (req) => {
+    await assertHistorikkFinnes(db, req.actor, req.params.id);
     return presentHistorikk(await listHistorikk(db, req.actor, { journalpostId: req.params.id }));
   });
 };

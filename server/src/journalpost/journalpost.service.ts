@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import {
+  type Endring,
+  kanEndre,
   leggTilDager,
   type Journalstatus,
   type Journalposttype,
@@ -15,15 +17,20 @@ import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, forbidden, notFound, validation } from '../errors/app-error';
 import { appendHistorikk, diff } from '../historikk/historikk.repository';
-import { nextNumber } from '../nummerserie/nummerserie.repository';
+import { foreloepigNummer, tildelJournalnummer } from '../nummerserie/nummerserie.repository';
 import { journalpostPolicy, type JournalpostForPolicy } from '../policies/journalpost.policy';
-import { erArkiv, erIEnhet } from '../policies/predicates';
+import { aapenGodkjenning } from '../oppgave/oppgave.service';
+import { erArkiv, erIEnhet, erMeg } from '../policies/predicates';
 import { sakPolicy } from '../policies/sak.policy';
 import { lockSak } from '../sak/sak.repository';
+import { kontrollerSkjermedeOrd } from '../sak/skjermede-ord-kontroll';
 import { lockJournalpost, replaceKorrespondanseparter } from './journalpost.repository';
+import { skrivMerknadIn } from './merknad';
 import { aktiverVentendeAvskrivninger } from '../restanse/avskriv';
+import { aaret, dagen } from '../tid';
+import { kontrollerVersjon } from '../errors/versjon';
+import { restanseSql } from '../restanse/restanse.sql';
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 function skjermingColumns(s: SkjermingInput | null) {
   return {
@@ -38,7 +45,7 @@ export interface JournalpostDefaults {
   readonly forfallsdager?: Partial<Record<Journalposttype, number>>;
 }
 /**
- * Mail nobody has assessed yet (issue 4): the archive may register it as XX, screening
+ * Mail nobody has assessed yet: the archive may register it as XX, screening
  * everything but title line 1 until the saksbehandler makes the offentlighetsvurdering
  * (the journalpost then reports trengerOffentlighetsvurdering).
  */
@@ -50,11 +57,20 @@ export async function createJournalpost(db: Kysely<DB>, actor: Actor, sakId: str
 }
 
 /** The transaction-level creation, for routines that create a journalpost as one step of more (§10.2.2). */
-export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sakId: string, input: JournalpostCreate, now: Date, defaults: JournalpostDefaults = {}): Promise<string> {
+export async function opprettJournalpost(
+  trx: Transaction<DB>,
+  actor: Actor,
+  sakId: string,
+  input: JournalpostCreate,
+  now: Date,
+  defaults: JournalpostDefaults = {},
+  /** §10.2.2: a reply to journalposter the caller has checked the actor has rights on. */
+  opts: { svarPaaEgne?: boolean } = {},
+): Promise<string> {
   {
     const sak = await lockSak(trx, sakId);
     if (!sak) throw notFound('Saken');
-    if (!sakPolicy.addJournalpost(actor, sak)) {
+    if (!sakPolicy.addJournalpost(actor, sak) && !(opts.svarPaaEgne === true && sakPolicy.addSvar(actor, sak))) {
       if (sak.saksstatus === 'A' || sak.saksstatus === 'U') throw new AppError('sak_closed', `Saken har status ${sak.saksstatus}`);
       throw forbidden('Du kan ikke legge journalposter til denne saken');
     }
@@ -81,6 +97,7 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
     if (input.midlertidigSkjermet && !erArkiv(actor)) throw forbidden('Bare arkivet setter midlertidig skjerming (XX) ved registrering');
     if (input.midlertidigSkjermet && input.skjerming) throw validation('/midlertidigSkjermet', 'angi enten skjerming eller midlertidigSkjermet');
     const skjerming = input.midlertidigSkjermet ? MIDLERTIDIG_SKJERMING : (input.skjerming ?? null);
+    const skjermedeOrd = input.skjermedeOrd?.length ? kontrollerSkjermedeOrd(input.skjermedeOrd, input.tittel, input.tittel2 ?? null, skjerming !== null || sak.tilgangskode !== null) : [];
 
     const { sisteDokumentnummer } = await trx
       .updateTable('sak')
@@ -88,11 +105,10 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
       .where('systemId', '=', sakId)
       .returning('sisteDokumentnummer')
       .executeTakeFirstOrThrow();
-    const journalaar = now.getUTCFullYear();
-    const journalsekvensnummer = await nextNumber(trx, 'journalnummer', journalaar);
+    const journalaar = aaret(now);
     const journalstatus = startstatus(input.journalposttype);
     const dager = defaults.forfallsdager?.[input.journalposttype];
-    const forfallsdato = input.forfallsdato ?? (dager !== undefined && input.journalposttype !== 'X' && input.journalposttype !== 'S' ? leggTilDager(today(now), dager) : null);
+    const forfallsdato = input.forfallsdato ?? (dager !== undefined && input.journalposttype !== 'X' && input.journalposttype !== 'S' ? leggTilDager(dagen(now), dager) : null);
 
     const jp = await trx
       .insertInto('journalpost')
@@ -100,7 +116,8 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
         sakId,
         dokumentnummer: sisteDokumentnummer,
         journalaar,
-        journalsekvensnummer,
+        // The journalnummer is taken last (tildelJournalnummer), just before commit.
+        journalsekvensnummer: foreloepigNummer(),
         journalposttype: input.journalposttype,
         journalstatus,
         delegertVedtak: input.delegertVedtak ?? false,
@@ -108,12 +125,13 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
         tittel2: input.tittel2?.trim() || null,
         beskrivelse: input.beskrivelse ?? null,
         dokumentdato: input.dokumentdato ?? null,
-        journaldato: today(now),
+        journaldato: dagen(now),
         mottattDato: input.mottattDato ? new Date(input.mottattDato) : input.journalposttype === 'I' ? now : null,
         forfallsdato,
         saksbehandlerId,
         administrativEnhetId: enhetId,
         ...skjermingColumns(skjerming),
+        skjermedeOrd,
         noarkTillegg: '{}',
         opprettetDato: now,
         opprettetAvId: actor.bruker.systemId,
@@ -121,7 +139,7 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
       })
       .returning(['systemId'])
       .executeTakeFirstOrThrow();
-    await replaceKorrespondanseparter(trx, jp.systemId, input.korrespondanseparter ?? []);
+    await replaceKorrespondanseparter(trx, jp.systemId, input.korrespondanseparter ?? [], { ny: true });
     await appendHistorikk(trx, actor, {
       handling: 'journalpost_opprettet',
       objekttype: 'journalpost',
@@ -133,11 +151,14 @@ export async function opprettJournalpost(trx: Transaction<DB>, actor: Actor, sak
         journalstatus,
         tittel: input.tittel,
         dokumentnummer: sisteDokumentnummer,
-        journalnummer: `${journalaar}/${journalsekvensnummer}`,
+        journalnummer: null,
         saksbehandlerId,
         forfallsdato,
+        ...(skjermedeOrd.length ? { skjermedeOrd } : {}),
       },
     });
+    // Last: the series row stays locked from here to the commit (one statement, no more).
+    await tildelJournalnummer(trx, jp.systemId, journalaar);
     return jp.systemId;
   }
 }
@@ -151,22 +172,36 @@ export const forPolicy = (jp: Locked): JournalpostForPolicy => ({
   sak: { saksansvarligId: jp.sakSaksansvarligId, administrativEnhetId: jp.sakEnhetId },
 });
 
+/** The kind of change an action makes, where who may make it depends on the status (ENDRINGSRETT). */
+const ENDRING: Partial<Record<JournalpostHandling, Endring>> = { endre_registrering: 'registrering', endre_dokument: 'dokument', endre_skjerming: 'skjerming', legg_til_merknad: 'merknad' };
+
+/** §11.2: whoever has the journalpost's open Til godkjenning (also after Videresendt, from any unit). */
+async function erGodkjenner(trx: Transaction<DB>, actor: Actor, journalpostId: string) {
+  const o = await aapenGodkjenning(trx, journalpostId);
+  return o !== undefined && erMeg(actor, o.mottakerId);
+}
+
 /**
- * The fixed order of a journalpost mutation: lock the row → authorize (403) →
- * check the status machine (409) → the caller writes and appends historikk.
+ * The fixed order of a journalpost mutation: lock the row → authorize (403) → the version the
+ * client read, when it sent one (412) → check the status machine and who may change what in
+ * the status (409) → the caller writes and appends historikk (which moves the version).
  */
-export async function lockForAction(trx: Transaction<DB>, actor: Actor, id: string, handling: JournalpostHandling) {
+export async function lockForAction(trx: Transaction<DB>, actor: Actor, id: string, handling: JournalpostHandling, opts: { versjon?: number; godkjenner?: boolean } = {}) {
   const jp = await lockJournalpost(trx, id);
   if (!jp || jp.feilregistrertDato) throw notFound('Journalposten');
-  if (!journalpostPolicy.mayEdit(actor, forPolicy(jp))) throw forbidden('Du har ikke rettigheter på denne journalposten');
+  if (!journalpostPolicy.mayEdit(actor, forPolicy(jp)) && !(opts.godkjenner && (await erGodkjenner(trx, actor, id)))) {
+    throw forbidden('Du har ikke rettigheter på denne journalposten');
+  }
+  kontrollerVersjon('Journalposten', jp.versjon, opts.versjon);
   const result = transition(jp.journalstatus, handling);
-  if (!result.ok) {
+  const endring = ENDRING[handling];
+  if (!result.ok || (endring && !kanEndre(endring, jp.journalstatus, erArkiv(actor)))) {
     const locked = handling === 'endre_registrering' || handling === 'endre_dokument';
     throw new AppError(
       locked ? 'journalpost_locked' : 'status_conflict',
       locked
-        ? `Journalposten har status ${jp.journalstatus} og er låst for endringer`
-        : `Kan ikke utføre ${handling} fra status ${jp.journalstatus} (tillatt fra ${result.tillatteFra.join(', ')})`,
+        ? `Journalposten har status ${jp.journalstatus} og er låst for endringer${result.ok ? ' (arkivet retter)' : ''}`
+        : `Kan ikke utføre ${handling} fra status ${jp.journalstatus}${result.ok ? '' : ` (tillatt fra ${result.tillatteFra.join(', ')})`}`,
       { journalstatus: jp.journalstatus },
     );
   }
@@ -191,9 +226,9 @@ export async function skrivEndringer(trx: Transaction<DB>, jp: { systemId: strin
   return changed;
 }
 
-export async function updateJournalpost(db: Kysely<DB>, actor: Actor, id: string, input: JournalpostUpdate, now = new Date()): Promise<void> {
+export async function updateJournalpost(db: Kysely<DB>, actor: Actor, id: string, input: JournalpostUpdate, now = new Date(), versjon?: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { jp } = await lockForAction(trx, actor, id, 'endre_registrering');
+    const { jp } = await lockForAction(trx, actor, id, 'endre_registrering', { versjon });
     const { korrespondanseparter, mottattDato, ...fields } = input;
     const changes = {
       ...fields,
@@ -212,14 +247,14 @@ export async function updateJournalpost(db: Kysely<DB>, actor: Actor, id: string
 }
 
 /** Skjerming may be set on locked journalposter too (manual §5). */
-export async function setJournalpostSkjerming(db: Kysely<DB>, actor: Actor, id: string, skjerming: SkjermingInput | null): Promise<void> {
+export async function setJournalpostSkjerming(db: Kysely<DB>, actor: Actor, id: string, skjerming: SkjermingInput | null, versjon?: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { jp } = await lockForAction(trx, actor, id, 'endre_skjerming');
+    const { jp } = await lockForAction(trx, actor, id, 'endre_skjerming', { versjon });
     const cols = skjermingColumns(skjerming);
     const changed = diff(jp as unknown as Record<string, unknown>, cols);
     if (Object.keys(changed).length === 0) return;
     // Setting XX (midlertidig skjermet) is not an assessment; anything else, including no skjerming, is.
-    const vurdert = skjerming?.tilgangskode === 'XX' ? null : new Date().toISOString().slice(0, 10);
+    const vurdert = skjerming?.tilgangskode === 'XX' ? null : dagen(new Date());
     await trx.updateTable('journalpost').set({ ...cols, offentlighetsvurdertDato: vurdert }).where('systemId', '=', id).execute();
     await appendHistorikk(trx, actor, { handling: 'journalpost_skjerming_endret', objekttype: 'journalpost', objektId: id, sakId: jp.sakId, journalpostId: id, data: changed });
   });
@@ -229,20 +264,7 @@ export async function setJournalpostSkjerming(db: Kysely<DB>, actor: Actor, id: 
 export async function addMerknad(db: Kysely<DB>, actor: Actor, journalpostId: string, input: MerknadCreate): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const { jp } = await lockForAction(trx, actor, journalpostId, 'legg_til_merknad');
-    const m = await trx
-      .insertInto('merknad')
-      .values({ journalpostId, merknadstype: input.merknadstype, merknadstekst: input.merknadstekst, registrertAvId: actor.bruker.systemId })
-      .returning('systemId')
-      .executeTakeFirstOrThrow();
-    await appendHistorikk(trx, actor, {
-      handling: 'merknad_lagt_til',
-      objekttype: 'merknad',
-      objektId: m.systemId,
-      sakId: jp.sakId,
-      journalpostId,
-      data: { merknadstype: input.merknadstype, merknadstekst: input.merknadstekst },
-    });
-    return m.systemId;
+    return skrivMerknadIn(trx, actor, jp, input.merknadstype, input.merknadstekst);
   });
 }
 
@@ -252,6 +274,10 @@ export async function arkiver(db: Kysely<DB>, actor: Actor, id: string, now = ne
   await db.transaction().execute(async (trx) => {
     const { jp, result } = await lockForAction(trx, actor, id, 'arkiver');
     if (!result.ok) return;
+    // Arkivert is the end of the record's life (§12.6): a restanse not yet avskrevet would stay
+    // in Ubehandlet/Forfall for ever, so it is avskrevet first (avskrivning is allowed in J).
+    const { restanse } = await trx.selectFrom('journalpost as j').select(restanseSql.as('restanse')).where('j.systemId', '=', id).executeTakeFirstOrThrow();
+    if (restanse) throw new AppError('restanse_open', 'Journalposten har restanse: avskriv den før den arkiveres', { journalstatus: jp.journalstatus });
     const res = await trx
       .updateTable('journalpost')
       .set({ journalstatus: result.til, arkivertDato: now, arkivertAvId: actor.bruker.systemId, oppdatertDato: now })

@@ -54,6 +54,9 @@ describe('XX: midlertidig skjermet, ikke offentlighetsvurdert', () => {
     const tooEarly = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jp}/arkiver`, headers: await as(w.ark) });
     expect([tooEarly.statusCode, tooEarly.json().code]).toEqual([409, 'status_conflict']);
     await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jp}/journalfoer`, headers: await as(w.ark) });
+    // An incoming letter is archived once its restanse is avskrevet.
+    const avskrevet = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jp}/avskrivninger`, headers: await as(w.sbh), payload: { avskrivningsmaate: 'TE' } });
+    expect(avskrevet.statusCode).toBe(201);
     const notArchive = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jp}/arkiver`, headers: await as(w.sbh) });
     expect(notArchive.statusCode).toBe(403);
     const ok = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jp}/arkiver`, headers: await as(w.ark) });

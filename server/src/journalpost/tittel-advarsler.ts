@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Advarsel } from '@arkiv/shared';
 import type { DB } from '../db/schema';
+import { gjeldendeJournalposter } from './journalpost.repository';
 
 const norm = (t: string) => t.trim().toLowerCase();
 
@@ -10,12 +11,11 @@ const norm = (t: string) => t.trim().toLowerCase();
  */
 export async function journalpostTittelAdvarsler(db: Kysely<DB>, sakId: string, tittel: string, exceptId?: string): Promise<Advarsel[]> {
   let q = db
-    .selectFrom('journalpost')
-    .select(['systemId', 'tittel'])
-    .where('sakId', '=', sakId)
-    .where('feilregistrertDato', 'is', null)
-    .where(sql<string>`lower(trim(tittel))`, '=', norm(tittel));
-  if (exceptId) q = q.where('systemId', '<>', exceptId);
+    .selectFrom(gjeldendeJournalposter(db).as('j'))
+    .select(['j.systemId', 'j.tittel'])
+    .where('j.sakId', '=', sakId)
+    .where(sql<string>`lower(trim(j.tittel))`, '=', norm(tittel));
+  if (exceptId) q = q.where('j.systemId', '<>', exceptId);
   const dup = await q.executeTakeFirst();
   return dup ? [{ kode: 'lik_tittel', melding: `Saken har allerede en journalpost med tittelen «${dup.tittel}»`, lenke: `/api/journalposter/${dup.systemId}` }] : [];
 }

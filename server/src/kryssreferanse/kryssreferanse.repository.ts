@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { formatRegistreringsId } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
-import { selectJournalpostFor } from '../journalpost/journalpost.repository';
+import { gjeldendeJournalposter, selectJournalpostFor } from '../journalpost/journalpost.repository';
 import { selectSakFor } from '../sak/sak.repository';
 
 /** One end of a reference: a sak (Noark mappe) or a journalpost (registrering). */
@@ -56,7 +56,7 @@ export async function finnes(trx: Transaction<DB>, ende: Ende): Promise<boolean>
   const row =
     ende.type === 'sak'
       ? await trx.selectFrom('sak').select('systemId').where('systemId', '=', ende.id).executeTakeFirst()
-      : await trx.selectFrom('journalpost').select('systemId').where('systemId', '=', ende.id).where('feilregistrertDato', 'is', null).executeTakeFirst();
+      : await trx.selectFrom(gjeldendeJournalposter(trx).as('j')).select('j.systemId').where('j.systemId', '=', ende.id).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -3,7 +3,7 @@ import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
 import { openWorld, type World } from '../test/world';
 
-/** Kryssreferanser (DOMAIN.md §1; issue 6): sak and journalpost point to each other, both ways, screened like every list. */
+/** Kryssreferanser (DOMAIN.md §1): sak and journalpost point to each other, both ways, screened like every list. */
 describe('kryssreferanser', () => {
   let ctx: TestContext;
   let w: World;
@@ -16,7 +16,8 @@ describe('kryssreferanser', () => {
     sakA = await buildSak(ctx.db, w.sbh, { tittel: 'Byggesak Storgata 1' });
     sakB = await buildSak(ctx.db, w.sbh2, { tittel: 'Klage på nabovarsel' });
     jpA = await buildJournalpost(ctx.db, w.sbh, sakA, { tittel: 'Vedtak om rammetillatelse' });
-    jpB = await buildJournalpost(ctx.db, w.sbh2, sakB, { tittel: 'Klage' });
+    // Registered incoming letters, not drafts: a draft is read by its own readers only (§6, policies/utkast.ts).
+    jpB = await buildJournalpost(ctx.db, w.sbh2, sakB, { journalposttype: 'I', tittel: 'Klage' });
   });
   afterAll(() => ctx.close());
 
@@ -29,7 +30,7 @@ describe('kryssreferanser', () => {
     expect(res.body.refererer).toEqual([
       expect.objectContaining({
         retning: 'til',
-        objekt: expect.objectContaining({ type: 'journalpost', systemId: jpB, sakId: sakB, tittel: 'Klage', skjultNivaa: 0, journalposttype: 'U', journalstatus: 'R' }),
+        objekt: expect.objectContaining({ type: 'journalpost', systemId: jpB, sakId: sakB, tittel: 'Klage', skjultNivaa: 0, journalposttype: 'I', journalstatus: 'S' }),
         opprettetAv: expect.objectContaining({ systemId: w.sbh.bruker.systemId }),
         abilities: { fjern: true },
       }),
@@ -82,6 +83,18 @@ describe('kryssreferanser', () => {
     expect(Number(n.n)).toBe(1);
   });
 
+  it('a screened draft (R) is referred to only by those who read it; to others it is as unknown as a missing record (§6)', async () => {
+    // A draft shows its title line 1 only where nothing else of it is screened; this one is screened.
+    const utkast = await buildJournalpost(ctx.db, w.sbh2, sakB, { tittel: 'Utkast til svar på klagen', tittel2: 'Navn på klager', skjerming: { tilgangskode: 'U', skjermingsnivaa: 2, skjermingshjemmel: 'Offl. § 13' } });
+    const ukjent = '00000000-0000-4000-8000-000000000001';
+    const avvist = await som(ctx, w.sbh).post(`/api/journalposter/${jpA}/kryssreferanser`, { tilJournalpostId: utkast });
+    const mangler = await som(ctx, w.sbh).post(`/api/journalposter/${jpA}/kryssreferanser`, { tilJournalpostId: ukjent });
+    expectProblem(avvist, 404, 'not_found');
+    expectProblem(mangler, 404, 'not_found');
+    expect(avvist.body.detail).toBe(mangler.body.detail);
+    expect((await som(ctx, w.sbh2).post(`/api/journalposter/${jpB}/kryssreferanser`, { tilJournalpostId: utkast })).status).toBe(201);
+  });
+
   it('removes one (204) with historikk; only those with rights on the source (403), unknown is 404', async () => {
     const { refererer } = (await som(ctx, w.sbh).get(`/api/saker/${sakA}/kryssreferanser`)).body;
     const id = refererer.find((r: { objekt: { type: string } }) => r.objekt.type === 'journalpost').systemId;
@@ -124,7 +137,7 @@ describe('kryssreferanser', () => {
     beforeAll(async () => {
       // Screened U level 2, owned by sbh2 in the unit: sbh does not see through, the leader (U for the unit) does.
       skjermetSak = await buildSak(ctx.db, w.sbh2, { tittel: 'Personalsak', tittel2: 'SKJULT-SAKT2', skjerming: { tilgangskode: 'U', skjermingsnivaa: 2, skjermingshjemmel: 'Offl. § 13' } });
-      skjermetJp = await buildJournalpost(ctx.db, w.sbh2, sakB, { tittel: 'Helseopplysninger', tittel2: 'SKJULT-JPT2', skjerming: { tilgangskode: 'U', skjermingsnivaa: 2, skjermingshjemmel: 'Offl. § 13' } });
+      skjermetJp = await buildJournalpost(ctx.db, w.sbh2, sakB, { journalposttype: 'I', tittel: 'Helseopplysninger', tittel2: 'SKJULT-JPT2', skjerming: { tilgangskode: 'U', skjermingsnivaa: 2, skjermingshjemmel: 'Offl. § 13' } });
       kilde = await buildJournalpost(ctx.db, w.sbh, sakA, { tittel: 'Oversendelse' });
       expect((await som(ctx, w.sbh).post(`/api/journalposter/${kilde}/kryssreferanser`, { tilJournalpostId: skjermetJp })).status).toBe(201);
       expect((await som(ctx, w.sbh).post(`/api/journalposter/${kilde}/kryssreferanser`, { tilSakId: skjermetSak })).status).toBe(201);

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
+import { journalpostFinnes } from '../journalpost/journalpost.presenter';
 import { findJournalpost } from '../journalpost/journalpost.repository';
 import { forPolicy, lockForAction } from '../journalpost/journalpost.service';
 import { journalpostKilde, type KildeForPolicy, kryssreferansePolicy, sakKilde } from '../policies/kryssreferanse.policy';
@@ -46,13 +47,20 @@ async function lockKilde(trx: Transaction<DB>, actor: Actor, kilde: Ende, handli
   return { sakId: sak.systemId, journalpostId: null };
 }
 
+/** A journalpost the user may not know of (a draft she does not read) is as unknown as one that does not exist. */
+async function synligFor(trx: Transaction<DB>, actor: Actor, ende: Ende): Promise<boolean> {
+  if (ende.type === 'sak') return true;
+  const jp = await findJournalpost(trx, ende.id);
+  return jp !== undefined && journalpostFinnes(actor, jp);
+}
+
 /** Adds a reference from `kilde` to the target of `input`; one transaction, historikk on the source. */
 export async function opprettKryssreferanse(db: Kysely<DB>, actor: Actor, kilde: Ende, input: KryssreferanseCreate): Promise<string> {
   const til: Ende = input.tilSakId ? { type: 'sak', id: input.tilSakId } : { type: 'journalpost', id: input.tilJournalpostId! };
   return db.transaction().execute(async (trx) => {
     const plass = await lockKilde(trx, actor, kilde, 'opprett');
     if (til.id === kilde.id) throw new AppError('kryssreferanse_to_self', `${hva(kilde)} kan ikke referere til seg selv`);
-    if (!(await finnes(trx, til))) throw notFound(`${hva(til)} det refereres til`);
+    if (!(await finnes(trx, til)) || !(await synligFor(trx, actor, til))) throw notFound(`${hva(til)} det refereres til`);
     if (await findPar(trx, kilde, til)) throw new AppError('kryssreferanse_exists', `${hva(kilde)} refererer allerede til denne`);
     let systemId: string;
     try {
@@ -103,7 +111,7 @@ export async function listKryssreferanser(db: Kysely<DB>, actor: Actor, ende: En
     selv = sakKilde(sak);
   } else {
     const jp = await findJournalpost(db, ende.id);
-    if (!jp) throw notFound('Journalposten');
+    if (!jp || !journalpostFinnes(actor, jp)) throw notFound('Journalposten');
     selv = journalpostKilde(jp);
   }
   const rows = await listForEnde(db, ende);

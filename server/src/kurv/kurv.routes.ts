@@ -4,8 +4,9 @@ import { KurvItem, KurvParams, KURVER, Kodeverdi, Uuid } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { listKurv, tellKurver } from './kurv.repository';
+import { dagen } from '../tid';
 
-const idag = () => new Date().toISOString().slice(0, 10);
+const idag = () => dagen(new Date());
 
 export const kurvRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   const tags = ['Arbeidsbord'];
@@ -16,7 +17,7 @@ export const kurvRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }
   );
   app.get(
     '/api/kurver/:kurv',
-    { schema: { tags, summary: 'Innholdet i en kurv (enhetId: lederens innsyn i enhetens dokumenter i arbeid)', params: KurvParams, querystring: Type.Object({ enhetId: Type.Optional(Uuid) }, { additionalProperties: false }), response: { 200: Type.Array(KurvItem), ...errorResponses } } },
+    { schema: { tags, summary: 'Innholdet i en kurv (enhetId: lederens saksfordeling, Ubehandlet, Forfall og Dokumenter i arbeid for enheten)', params: KurvParams, querystring: Type.Object({ enhetId: Type.Optional(Uuid) }, { additionalProperties: false }), response: { 200: Type.Array(KurvItem), ...errorResponses } } },
     async (req) => listKurv(db, req.actor, req.params.kurv, idag(), req.query.enhetId),
   );
 };

@@ -2,6 +2,7 @@ import type { TestContext } from '../test/context';
 import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
 import { openWorld, type World } from '../test/world';
+import { omDager } from '../test/dato';
 
 /** DOMAIN.md §5 the baskets on the desk, and §12.5 OBS-dato. */
 describe('§5 Kurver på arbeidsbordet', () => {
@@ -10,7 +11,7 @@ describe('§5 Kurver på arbeidsbordet', () => {
   beforeAll(async () => ({ ctx, w } = await openWorld()));
   afterAll(() => ctx.close());
 
-  const dag = (d: number) => new Date(Date.now() + d * 86400000).toISOString().slice(0, 10);
+  const dag = omDager;
   const antall = async (actor: typeof w.sbh, opts = {}) =>
     Object.fromEntries((await som(ctx, actor, opts).get('/api/kurver')).body.map((k: { kurv: string; antall: number }) => [k.kurv, k.antall]));
 

@@ -3,11 +3,20 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { drawableImage } from './pdf-image';
 
+/** A piece of a paragraph in one style (a letter written in the pane: bold, italic). */
+export interface Tekstbit {
+  readonly tekst: string;
+  readonly fet?: boolean;
+  readonly kursiv?: boolean;
+}
+
 export interface PdfSection {
   readonly overskrift?: string;
   /** Label/value lines shown as a header block (Fra, Til, Dato, Emne ...). */
   readonly felter?: readonly (readonly [string, string])[];
   readonly tekst?: string;
+  /** Paragraphs with emphasis kept (bold, italic): one line each, an empty one is a blank line. Drawn after `tekst`. */
+  readonly avsnitt?: readonly (readonly Tekstbit[])[];
   readonly bilder?: readonly { readonly mimeType: string; readonly data: Uint8Array }[];
 }
 
@@ -35,6 +44,9 @@ const noto = (file: string): Font => {
 };
 const REGULAR = '400Regular/NotoSans_400Regular.ttf';
 const BOLD = '700Bold/NotoSans_700Bold.ttf';
+const ITALIC = '400Regular_Italic/NotoSans_400Regular_Italic.ttf';
+const BOLD_ITALIC = '700Bold_Italic/NotoSans_700Bold_Italic.ttf';
+const fontFor = (b: Tekstbit) => (b.fet ? (b.kursiv ? 'bolditalic' : 'bold') : b.kursiv ? 'italic' : 'regular');
 
 /**
  * Writes text (and PNG/JPEG images) as PDF/A-2b with pdfkit: Noto Sans embedded as a subset,
@@ -60,6 +72,9 @@ export async function renderPdf(tittel: string, sections: readonly PdfSection[],
   const done = collect(doc);
   const regular = noto(REGULAR);
   doc.registerFont('regular', regular as never).registerFont('bold', noto(BOLD) as never);
+  // Italic faces only when a paragraph asks for them: pdfkit embeds every registered font it uses.
+  const trengerKursiv = sections.some((x) => x.avsnitt?.some((a) => a.some((b) => b.kursiv)));
+  if (trengerKursiv) doc.registerFont('italic', noto(ITALIC) as never).registerFont('bolditalic', noto(BOLD_ITALIC) as never);
   doc.font('regular').fontSize(SIZE).fillColor('black');
 
   const width = A4[0] - 2 * MARGIN;
@@ -99,6 +114,21 @@ export async function renderPdf(tittel: string, sections: readonly PdfSection[],
     }
     if (section.tekst !== undefined) {
       for (const paragraph of section.tekst.replace(/\r\n?/g, '\n').split('\n')) write(paragraph);
+    }
+    for (const avsnitt of section.avsnitt ?? []) {
+      const biter = avsnitt.map((b) => ({ ...b, tekst: safe(b.tekst) })).filter((b) => b.tekst);
+      ensureRoom(LINE);
+      if (biter.length === 0) {
+        doc.font('regular').text(' ', MARGIN, doc.y, { width, lineGap });
+        continue;
+      }
+      // One paragraph as continued text: pdfkit wraps it across the style changes.
+      biter.forEach((b, i) => {
+        doc.font(fontFor(b));
+        if (i === 0) doc.text(b.tekst, MARGIN, doc.y, { width, lineGap, continued: biter.length > 1 });
+        else doc.text(b.tekst, { width, lineGap, continued: i < biter.length - 1 });
+      });
+      doc.font('regular');
     }
     for (const bilde of section.bilder ?? []) drawImage(doc, bilde, width, bottom);
     doc.y += LINE;

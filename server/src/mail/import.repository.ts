@@ -3,6 +3,8 @@ import type { Tilknytning, Variantformat } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { StagedBlob } from '../blob/blob-store';
 import type { DB } from '../db/schema';
+import { gjeldendeJournalposter } from '../journalpost/journalpost.repository';
+import { tittelMedSkjermedeOrd } from '../policies/skjerming.sql';
 
 export interface VersjonInput {
   readonly variantformat: Variantformat;
@@ -49,12 +51,18 @@ export async function insertDokumentIn(
 
 /** Titles already used by journalposter in the sak (lower-cased), for choosing a unique one. */
 export async function journalpostTitles(trx: Transaction<DB>, sakId: string): Promise<Set<string>> {
-  const rows = await trx.selectFrom('journalpost').select(sql<string>`lower(trim(tittel))`.as('t')).where('sakId', '=', sakId).execute();
+  const rows = await trx.selectFrom(gjeldendeJournalposter(trx).as('j')).select(sql<string>`lower(trim(j.tittel))`.as('t')).where('j.sakId', '=', sakId).execute();
   return new Set(rows.map((r) => r.t));
 }
 
-export function findImport(db: Pick<Transaction<DB>, 'selectFrom'>, dedupeKey: string) {
-  return db.selectFrom('mailImport').select(['journalpostId']).where('dedupeKey', '=', dedupeKey).executeTakeFirst();
+/** The import with one of these dedupe keys (see dedupe.ts), the first made when several match. */
+export function findImport(db: Pick<Transaction<DB>, 'selectFrom'>, dedupeKeys: readonly string[]) {
+  return db.selectFrom('mailImport').select(['journalpostId']).where('dedupeKey', 'in', dedupeKeys).orderBy('opprettetDato').orderBy('journalpostId').limit(1).executeTakeFirst();
+}
+
+/** The first import of a message with this Message-ID, whatever its subject and sender. */
+export function findImportByMessageId(db: Pick<Transaction<DB>, 'selectFrom'>, messageId: string) {
+  return db.selectFrom('mailImport').select(['journalpostId']).where('messageId', '=', messageId).orderBy('opprettetDato').orderBy('journalpostId').limit(1).executeTakeFirst();
 }
 
 /** Manual §4: no two equal titles. The second "Svar" becomes "Svar (2)". */
@@ -70,10 +78,10 @@ export async function recentSaker(db: Kysely<DB>, brukerId: string, limit = 10) 
   const rows = await db
     .selectFrom('historikk as h')
     .innerJoin('sak as s', 's.systemId', 'h.sakId')
-    .select(['s.systemId', 's.mappeId as saksnummer', 's.tittel', (eb) => eb.fn.max('h.id').as('sist')])
+    .select(['s.systemId', 's.mappeId as saksnummer', tittelMedSkjermedeOrd('s').as('tittel'), (eb) => eb.fn.max('h.id').as('sist')])
     .where('h.brukerId', '=', brukerId)
     .where('s.saksstatus', 'in', ['R', 'B'])
-    .groupBy(['s.systemId', 's.mappeId', 's.tittel'])
+    .groupBy(['s.systemId', 's.mappeId', 's.tittel', 's.skjermedeOrd'])
     .orderBy('sist', 'desc')
     .limit(limit)
     .execute();

@@ -1,47 +1,49 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { IdParams, SAKSTYPE_KODER, type Sakstype, TILGANGSKODE_KODER, type Tilgangskode } from '@arkiv/shared';
+import { Dato, IdParams, Kodeverdi, SAKSTYPE_KODER, type Sakstype, SakstypeSchema, TILGANGSKODE_KODER, type Tilgangskode, TilgangskodeSchema } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { AppError, validation } from '../errors/app-error';
+import { multipartRequestBody, readForm } from '../plugins/multipart-form';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { sendProblem } from '../plugins/problem.plugin';
 import { loadJournalpostView } from '../journalpost/journalpost.queries';
-import { findImport, recentSaker } from './import.repository';
+import { dedupeKey, legacyDedupeKey } from './dedupe';
+import { findImport, findImportByMessageId, recentSaker } from './import.repository';
 import { normaliseMessageId } from './mime-reader';
 import { type ImportOptions, type ImportResult, type ImportTarget, type UploadedMail, importMessages } from './import.service';
 
 const MAX_MESSAGES = 50;
 
-const MULTIPART_BODY = {
-  description:
-    'multipart/form-data: feltene først, deretter én eller flere meldinger (.eml eller .msg) som filer. ' +
-    'retning=mottatt gir I, retning=sendt gir U (ekspedert). journalposttype=N|X overstyrer.',
-  content: {
-    'multipart/form-data': {
-      schema: {
-        type: 'object',
-        properties: {
-          retning: { type: 'string', enum: ['mottatt', 'sendt'] },
-          journalposttype: { type: 'string', enum: ['N', 'X'] },
-          tittel: { type: 'string' },
-          tittel2: { type: 'string', description: 'tittel linje 2 (den skjermede delen av tittelen)' },
-          vedleggTitler: { type: 'string', description: 'JSON-objekt filnavn → rettet tittel for vedleggene, f.eks. {"Soknad_2026.pdf":"Søknad om ferdigattest"}' },
-          forfallsdato: { type: 'string', format: 'date' },
-          tilgangskode: { type: 'string', enum: [...TILGANGSKODE_KODER] },
-          skjermingsnivaa: { type: 'integer', enum: [1, 2, 3] },
-          skjermingshjemmel: { type: 'string' },
-          brukOpprinneligAvsender: { type: 'boolean' },
-          sakTittel: { type: 'string', description: 'bare ved ny sak' },
-          sakstype: { type: 'string', enum: [...SAKSTYPE_KODER], description: 'bare ved ny sak' },
-          fil: { type: 'array', items: { type: 'string', format: 'binary' } },
-        },
-        required: ['retning', 'fil'],
-      },
-    },
-  },
+const FORM =
+  'multipart/form-data: feltene først, deretter én eller flere meldinger (.eml eller .msg) som filer. ' +
+  'retning=mottatt gir I, retning=sendt gir U (ekspedert). journalposttype=N|X overstyrer.';
+
+/** The text fields of an import, with the limits a JSON body would have (every multipart field is text). */
+const importFields = {
+  retning: Kodeverdi(['mottatt', 'sendt'] as const),
+  journalposttype: Type.Optional(Kodeverdi(['N', 'X'] as const)),
+  tittel: Type.Optional(Type.String({ maxLength: 1000 })),
+  tittel2: Type.Optional(Type.String({ maxLength: 1000, description: 'tittel linje 2 (den skjermede delen av tittelen)' })),
+  vedleggTitler: Type.Optional(
+    Type.String({ maxLength: 50_000, description: 'JSON-objekt filnavn → rettet tittel for vedleggene, f.eks. {"Soknad_2026.pdf":"Søknad om ferdigattest"}' }),
+  ),
+  forfallsdato: Type.Optional(Dato),
+  tilgangskode: Type.Optional(TilgangskodeSchema),
+  skjermingsnivaa: Type.Optional(Kodeverdi(['1', '2', '3'] as const)),
+  skjermingshjemmel: Type.Optional(Type.String({ maxLength: 200 })),
+  brukOpprinneligAvsender: Type.Optional(Kodeverdi(['true', 'false'] as const)),
+  avsenderNavn: Type.Optional(Type.String({ maxLength: 500, description: 'bare med retning=mottatt: rettet avsender (navn), brukes i stedet for meldingens From' })),
+  avsenderEpost: Type.Optional(Type.String({ maxLength: 320, description: 'bare med retning=mottatt: rettet avsenders e-postadresse' })),
+  besvarer: Type.Optional(
+    Type.String({ maxLength: 3700, description: 'bare med retning=sendt: kommaseparerte journalpost-id-er i samme sak som meldingen besvarer; de avskrives EP (Besvart per epost) i samme transaksjon (Svar med e-post, §10.2)' }),
+  ),
 };
+const ImportFields = Type.Object(importFields, { additionalProperties: false });
+const NySakImportFields = Type.Object(
+  { ...importFields, sakTittel: Type.String({ maxLength: 1000, description: 'tittel på den nye saken' }), sakstype: SakstypeSchema },
+  { additionalProperties: false },
+);
 
 const ResultSchema = Type.Object({
   filnavn: Type.String(),
@@ -55,26 +57,19 @@ const ResultSchema = Type.Object({
 });
 const ResultsSchema = Type.Object({ resultater: Type.Array(ResultSchema) });
 
-/** Reads the form: fields first, then each message streamed into the blob store's staging area. */
-async function readMessages(req: FastifyRequest, deps: AppDeps): Promise<{ fields: Record<string, string>; files: UploadedMail[] }> {
-  if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Forventet multipart/form-data');
-  const fields: Record<string, string> = {};
-  const files: UploadedMail[] = [];
-  try {
-    for await (const part of req.parts({ limits: { files: MAX_MESSAGES, fileSize: deps.config.maxUploadBytes } })) {
-      if (part.type === 'field') {
-        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-        continue;
-      }
-      const filePart = part as MultipartFile;
-      const staged = await deps.blobs.stage(filePart.file, { maxBytes: deps.config.maxUploadBytes });
-      const filnavn = (filePart.filename ?? '').split(/[\\/]/).pop()?.replace(/[\u0000-\u001f]/g, '').trim() || 'melding.eml';
-      files.push({ staged, filnavn });
-    }
-  } catch (err) {
-    await Promise.all(files.map((f) => f.staged.discard()));
-    throw err;
-  }
+/** Reads the form: fields first (checked against `schema`), then each message streamed into the blob store's staging area. */
+async function readMessages(req: FastifyRequest, deps: AppDeps, schema: typeof ImportFields | typeof NySakImportFields): Promise<{ fields: Record<string, string>; files: UploadedMail[] }> {
+  const { fields, files } = await readForm(
+    req,
+    schema,
+    async (part) => {
+      if (part.fieldname !== 'fil') throw validation(`/${part.fieldname}`, 'meldingene skal sendes i feltet fil');
+      const staged = await deps.blobs.stage(part.file, { maxBytes: deps.config.maxUploadBytes });
+      const filnavn = (part.filename ?? '').split(/[\\/]/).pop()?.replace(/[\u0000-\u001f]/g, '').trim() || 'melding.eml';
+      return { staged, filnavn };
+    },
+    { files: MAX_MESSAGES, fileSize: deps.config.maxUploadBytes },
+  );
   if (files.length === 0) throw validation('/fil', 'mangler melding (.eml eller .msg)');
   return { fields, files };
 }
@@ -105,6 +100,8 @@ export function importOptions(fields: Record<string, string>): ImportOptions {
   const tittel2 = fields.tittel2?.trim();
   if (tittel2 && tittel2.length > 1000) throw validation('/tittel2', 'høyst 1000 tegn');
   const vedleggTitler = parseVedleggTitler(fields.vedleggTitler);
+  const besvarer = parseBesvarer(fields.besvarer, retning);
+  const avsender = parseAvsender(fields.avsenderNavn, fields.avsenderEpost, retning);
   return {
     retning,
     ...(journalposttype ? { journalposttype } : {}),
@@ -114,7 +111,32 @@ export function importOptions(fields: Record<string, string>): ImportOptions {
     ...(forfallsdato ? { forfallsdato } : {}),
     ...(skjerming ? { skjerming } : {}),
     ...(fields.brukOpprinneligAvsender === 'true' ? { brukOpprinneligAvsender: true } : {}),
+    ...(besvarer ? { besvarer } : {}),
+    ...(avsender ? { avsender } : {}),
   };
+}
+
+/** §10.3 "check the sender": the corrected sender of a received mail, replacing From. */
+function parseAvsender(navn: string | undefined, epost: string | undefined, retning: 'mottatt' | 'sendt'): { navn: string; epost: string } | undefined {
+  const n = navn?.trim() ?? '';
+  const e = epost?.trim() ?? '';
+  if (!n && !e) return undefined;
+  if (retning !== 'mottatt') throw validation('/avsenderNavn', 'avsenderen rettes bare på en mottatt e-post');
+  if (e && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw validation('/avsenderEpost', 'ikke en e-postadresse');
+  return { navn: n || e, epost: e };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The journalposter a sent reply answers: distinct ids, only on a sent mail. */
+function parseBesvarer(raw: string | undefined, retning: 'mottatt' | 'sendt'): string[] | undefined {
+  const ids = [...new Set((raw ?? '').split(',').map((x) => x.trim()).filter(Boolean))];
+  if (ids.length === 0) return undefined;
+  if (retning !== 'sendt') throw validation('/besvarer', 'bare et sendt svar (retning=sendt) kan besvare journalposter');
+  const bad = ids.find((id) => !UUID.test(id));
+  if (bad) throw validation('/besvarer', `ikke en journalpost-id: ${bad.slice(0, 40)}`);
+  if (ids.length > 100) throw validation('/besvarer', 'høyst 100 journalposter');
+  return ids;
 }
 
 /** `{"file name": "title"}`; every title a non-empty string of at most 1000 characters. */
@@ -153,8 +175,8 @@ export const mailImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
   const tags = ['E-postimport'];
   const response = { 200: ResultsSchema, 201: ResultsSchema, ...errorResponses };
 
-  const run = async (req: FastifyRequest, reply: FastifyReply, target: (fields: Record<string, string>) => ImportTarget) => {
-    const { fields, files } = await readMessages(req, deps);
+  const run = async (req: FastifyRequest, reply: FastifyReply, schema: typeof ImportFields | typeof NySakImportFields, target: (fields: Record<string, string>) => ImportTarget) => {
+    const { fields, files } = await readMessages(req, deps, schema);
     let results: ImportResult[];
     try {
       const t = target(fields);
@@ -167,8 +189,8 @@ export const mailImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
 
   app.post(
     '/api/saker/:id/import',
-    { schema: { tags, summary: 'Importer e-post (.eml/.msg) som journalposter i saken (§10.3)', params: IdParams, consumes: ['multipart/form-data'], response }, config: { openapiBody: MULTIPART_BODY } },
-    (req, reply) => run(req, reply, () => ({ sakId: req.params.id })),
+    { schema: { tags, summary: 'Importer e-post (.eml/.msg) som journalposter i saken (§10.3)', params: IdParams, consumes: ['multipart/form-data'], response }, config: { openapiBody: multipartRequestBody(FORM, ImportFields, { name: 'fil', many: true }) } },
+    (req, reply) => run(req, reply, ImportFields, () => ({ sakId: req.params.id })),
   );
 
   // §10.3: "a recently used sak" as import target: the saker this user touched last (title line 1 is always public).
@@ -178,22 +200,35 @@ export const mailImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     async (req) => recentSaker(db, req.actor.bruker.systemId),
   );
 
-  // §10.3 "already-imported mails are recognised when opened": by Message-ID, for any user and
-  // device (the same key the import's 409 uses). The journalpost is read through its policy;
-  // title line 1 and the number are public, a feilregistrert one counts as not there.
+  // §10.3 "already-imported mails are recognised when opened": by Message-ID, subject and
+  // sender, for any user and device (the same key the import's 409 uses, see dedupe.ts); by
+  // Message-ID alone when subject and sender are not given. The journalpost is read through
+  // its policy; title line 1 and the number are public, a feilregistrert one counts as not there.
   app.get(
     '/api/import/melding',
     {
       schema: {
         tags,
-        summary: 'Er meldingen (Message-ID) allerede importert? Journalposten den ble, eller null',
-        querystring: Type.Object({ messageId: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+        summary: 'Er meldingen (Message-ID, emne og avsender) allerede importert? Journalposten den ble, eller null',
+        querystring: Type.Object(
+          {
+            messageId: Type.String({ minLength: 1, maxLength: 1000 }),
+            emne: Type.Optional(Type.String({ maxLength: 10000, description: 'meldingens emne (Subject), slik Outlook viser det' })),
+            fra: Type.Optional(Type.String({ maxLength: 1000, description: 'avsenderens e-postadresse (From)' })),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ journalpost: Type.Union([Type.Object({ systemId: Type.String(), registreringsId: Type.String(), tittel: Type.String() }), Type.Null()]) }), ...errorResponses },
       },
     },
     async (req) => {
       const id = normaliseMessageId(req.query.messageId);
-      const found = id ? await findImport(db, `mid:${id}`) : undefined;
+      const { emne, fra } = req.query;
+      const found = !id
+        ? undefined
+        : emne !== undefined && fra !== undefined
+          ? await findImport(db, [dedupeKey(id, emne, fra, ''), legacyDedupeKey(id)])
+          : await findImportByMessageId(db, id);
       if (!found) return { journalpost: null };
       try {
         const jp = await loadJournalpostView(db, req.actor, found.journalpostId);
@@ -207,9 +242,9 @@ export const mailImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
 
   app.post(
     '/api/import',
-    { schema: { tags, summary: 'Importer e-post til en ny sak (sakTittel og sakstype)', consumes: ['multipart/form-data'], response }, config: { openapiBody: MULTIPART_BODY } },
+    { schema: { tags, summary: 'Importer e-post til en ny sak (sakTittel og sakstype)', consumes: ['multipart/form-data'], response }, config: { openapiBody: multipartRequestBody(FORM, NySakImportFields, { name: 'fil', many: true }) } },
     (req, reply) =>
-      run(req, reply, (fields) => {
+      run(req, reply, NySakImportFields, (fields) => {
         const tittel = fields.sakTittel?.trim();
         if (!tittel) throw validation('/sakTittel', 'tittel på den nye saken må oppgis');
         const sakstype = oneOf<Sakstype>(fields.sakstype, SAKSTYPE_KODER, '/sakstype');

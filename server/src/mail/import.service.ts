@@ -4,7 +4,7 @@ import { type KorrespondansepartInput, type Korrespondanseparttype, type SakCrea
 import type { Actor } from '../auth/actor';
 import type { BlobStore, StagedBlob } from '../blob/blob-store';
 import type { DB } from '../db/schema';
-import { AppError, forbidden, notFound } from '../errors/app-error';
+import { AppError, forbidden, notFound, validation } from '../errors/app-error';
 import { sakPolicy } from '../policies/sak.policy';
 import { findSak } from '../sak/sak.repository';
 import { appendHistorikk } from '../historikk/historikk.repository';
@@ -13,13 +13,17 @@ import { createSakIn } from '../sak/sak.service';
 import { registrerSendtEpost } from '../utsending/ekspeder.service';
 import { archivePdf } from './archive-pdf';
 import { PDF_FORMAT_DETALJER } from './body-pdf';
+import { dedupeKey as dedupeKeyOf, legacyDedupeKey } from './dedupe';
 import { cleanSubject, originalSenderFromBody, referenceFrom } from './forwarded';
-import { findImport, insertDokumentIn, journalpostTitles, uniqueTitle } from './import.repository';
+import { type VersjonInput, findImport, insertDokumentIn, journalpostTitles, uniqueTitle } from './import.repository';
 import { readMime } from './mime-reader';
 import { CFB_MAGIC, readMsg } from './msg-reader';
 import { type NestedMessage, readNested } from './nested';
-import { type MailAddress, type MailAttachment, type ParsedMail, discardAll } from './parsed-mail';
+import { type MailAddress, type MailAttachment, type ParsedMail, discardAll, withoutNul } from './parsed-mail';
 import { unpackWinmail } from './winmail';
+import { dagen } from '../tid';
+import { lockJournalpost } from '../journalpost/journalpost.repository';
+import { registrerAvskrivning } from '../restanse/avskriv';
 
 export type Retning = 'mottatt' | 'sendt';
 
@@ -36,6 +40,10 @@ export interface ImportOptions {
   readonly vedleggTitler?: Readonly<Record<string, string>>;
   /** Register the original sender of a forwarded mail instead of the forwarder. */
   readonly brukOpprinneligAvsender?: boolean;
+  /** Svar med e-post (§10.2): the sent mail answers these journalposter of the same sak, avskrevet EP with it. */
+  readonly besvarer?: readonly string[];
+  /** A received mail's sender as the user corrected it before saving (§10.3); replaces From. */
+  readonly avsender?: MailAddress;
 }
 
 export type ImportTarget = { readonly sakId: string } | { readonly nySak: SakCreate };
@@ -102,7 +110,7 @@ async function firstBytes(staged: StagedBlob, n: number): Promise<Buffer> {
 async function parse(file: UploadedMail, blobs: BlobStore, maxBytes: number): Promise<ParsedMail> {
   const mail = await read(file, blobs, maxBytes);
   try {
-    return await unpackWinmail(mail, blobs, maxBytes);
+    return withoutNul(await unpackWinmail(mail, blobs, maxBytes));
   } catch (err) {
     await discardAll(mail);
     throw err;
@@ -122,13 +130,11 @@ async function read(file: UploadedMail, blobs: BlobStore, maxBytes: number): Pro
   return readMime(file.staged.read(), blobs, maxBytes);
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
 function parter(mail: ParsedMail, type: 'I' | 'U' | 'N' | 'X', retning: Retning, avsender: MailAddress | undefined, deresReferanse: string | null): KorrespondansepartInput[] {
   const part = (a: MailAddress, t: Korrespondanseparttype, ref?: string | null): KorrespondansepartInput => ({
     korrespondanseparttype: t,
     navn: (a.navn || a.epost).slice(0, 500),
-    epostadresse: a.epost,
+    ...(a.epost ? { epostadresse: a.epost } : {}),
     ...(ref ? { deresReferanse: ref } : {}),
   });
   const intern = type === 'N' || type === 'X';
@@ -159,9 +165,10 @@ async function importOne(
   const mail = await parse(file, blobs, limits.maxBytes);
   const staged: StagedBlob[] = mail.vedlegg.map((v) => v.staged);
   const created: string[] = [];
+  const dedupeKey = dedupeKeyOf(mail.messageId, mail.emne, mail.fra[0]?.epost || mail.fra[0]?.navn, file.staged.sha256);
+  const dedupeKeys = mail.messageId ? [dedupeKey, legacyDedupeKey(mail.messageId)] : [dedupeKey];
   try {
-    const dedupeKey = mail.messageId ? `mid:${mail.messageId}` : `sha256:${file.staged.sha256}`;
-    const existing = await findImport(db, dedupeKey);
+    const existing = await findImport(db, dedupeKeys);
     if (existing) throw alreadyImported(existing.journalpostId);
 
     // Each attached message, read once: its archive variant, and the first one's From is the
@@ -175,13 +182,24 @@ async function importOne(
     const fraNested = [...nestedRead.values()][0]?.fra ?? null;
     const forwarder = mail.fra[0];
     const opprinnelig = fraNested ?? originalSenderFromBody(mail.emne, mail.tekst);
-    const foreslaattAvsender = opprinnelig && opprinnelig.epost !== forwarder?.epost ? opprinnelig : null;
-    const avsender = options.brukOpprinneligAvsender && foreslaattAvsender ? foreslaattAvsender : forwarder;
+    const foreslaattAvsender = opprinnelig && !sameAddress(opprinnelig, forwarder) ? opprinnelig : null;
+    const avsender = options.avsender ?? (options.brukOpprinneligAvsender && foreslaattAvsender ? foreslaattAvsender : forwarder);
+    const advarsler = [...mail.advarsler];
+    if (options.retning === 'mottatt' && avsender && !avsender.epost) {
+      advarsler.push(`Avsenderen${avsender.navn ? ` ${avsender.navn}` : ''} har bare en intern Exchange-adresse i meldingen. Fyll inn e-postadressen på avsenderen.`);
+    }
 
     const journalposttype = options.journalposttype ?? (options.retning === 'mottatt' ? 'I' : 'U');
     const emne = cleanSubject(mail.emne);
     const pdf = await archivePdf(mail, blobs);
     staged.push(pdf);
+    // Only what a document version refers to is committed to the blob store (inline images
+    // live on in the original message, P); the rest is discarded with the staging area.
+    const stored = new Set<StagedBlob>();
+    const insertDokument = (trx: Transaction<DB>, journalpostId: string, nr: number, tilknytning: 'H' | 'V', tittel: string, versjoner: readonly VersjonInput[]) => {
+      for (const v of versjoner) stored.add(v.staged);
+      return insertDokumentIn(trx, actor, journalpostId, nr, tilknytning, tittel, versjoner);
+    };
 
     const result = await db.transaction().execute(async (trx) => {
       const sakId = typeof sak === 'string' ? sak : await createSakIn(trx, actor, sak, now);
@@ -195,7 +213,7 @@ async function importOne(
           journalposttype,
           tittel,
           ...(options.tittel2 ? { tittel2: options.tittel2 } : {}),
-          ...(mail.dato ? { dokumentdato: isoDate(mail.dato) } : {}),
+          ...(mail.dato ? { dokumentdato: dagen(mail.dato) } : {}),
           ...(options.retning === 'mottatt' && mail.dato ? { mottattDato: mail.dato.toISOString() } : {}),
           ...(options.forfallsdato ? { forfallsdato: options.forfallsdato } : {}),
           ...(options.skjerming ? { skjerming: options.skjerming } : {}),
@@ -213,7 +231,7 @@ async function importOne(
           kilde: mail.kilde,
           originalSjekksum: file.staged.sha256,
           foreslaattAvsender: foreslaattAvsender ? JSON.stringify(foreslaattAvsender) : null,
-          merknader: [...mail.advarsler],
+          merknader: advarsler,
           opprettetAvId: actor.bruker.systemId,
         })
         .execute();
@@ -221,7 +239,7 @@ async function importOne(
       // Hoveddokument: the original message (production format) + the body as PDF (archive variant).
       const original = mail.kilde === 'msg' ? { format: 'application/vnd.ms-outlook', ext: 'msg' } : { format: 'message/rfc822', ext: 'eml' };
       const filnavn = /\.(eml|msg)$/i.test(file.filnavn) ? file.filnavn : `${(emne || 'e-post').slice(0, 100)}.${original.ext}`;
-      await insertDokumentIn(trx, actor, journalpostId, 1, 'H', tittel, [
+      await insertDokument(trx, journalpostId, 1, 'H', tittel, [
         { variantformat: 'P', staged: file.staged, format: original.format, filnavn },
         { variantformat: 'A', staged: pdf, format: 'application/pdf', formatDetaljer: PDF_FORMAT_DETALJER, filnavn: `${vedleggTittel(filnavn)}.pdf` },
       ]);
@@ -232,7 +250,7 @@ async function importOne(
         const vt = uniqueTitle(options.vedleggTitler?.[v.filnavn]?.trim() || vedleggTittel(v.filnavn), dokTitler);
         vedleggTitler.push(vt);
         const a = nestedRead.get(v)?.pdf;
-        await insertDokumentIn(trx, actor, journalpostId, ++nr, 'V', vt, [
+        await insertDokument(trx, journalpostId, ++nr, 'V', vt, [
           { variantformat: 'P', staged: v.staged, format: v.mimeType, filnavn: v.filnavn },
           ...(a ? [{ variantformat: 'A' as const, staged: a, format: 'application/pdf', formatDetaljer: PDF_FORMAT_DETALJER, filnavn: `${vedleggTittel(v.filnavn)}.pdf` }] : []),
         ]);
@@ -243,25 +261,25 @@ async function importOne(
         objektId: journalpostId,
         sakId,
         journalpostId,
-        data: { kilde: mail.kilde, messageId: mail.messageId, sjekksum: file.staged.sha256, retning: options.retning, vedlegg: vedleggTitler, advarsler: mail.advarsler, foreslaattAvsender },
+        data: { kilde: mail.kilde, messageId: mail.messageId, sjekksum: file.staged.sha256, retning: options.retning, vedlegg: vedleggTitler, advarsler, foreslaattAvsender },
       });
 
       // §10.3: a sent mail has already gone out; expedite it so it never lingers in Dokumenter i arbeid.
       // The same expedition as "Ekspeder" (status E and its effects), every recipient on
       // channel "annen" (e-post, sendt fra Outlook); nothing is queued.
       if (options.retning === 'sendt') await registrerSendtEpost(trx, actor, journalpostId, mail.dato ?? now);
+      for (const id of options.besvarer ?? []) await avskrivBesvart(trx, actor, sakId, id, journalpostId, now);
 
-      for (const s of staged) if ((await s.commit()).created) created.push(s.sha256);
-      if ((await file.staged.commit()).created) created.push(file.staged.sha256);
+      for (const s of stored) if ((await s.commit()).created) created.push(s.sha256);
       return { sakId, journalpostId, tittel };
     });
-    return { filnavn: file.filnavn, status: 201, ...result, advarsler: mail.advarsler, foreslaattAvsender };
+    await Promise.all(staged.map((s) => s.discard()));
+    return { filnavn: file.filnavn, status: 201, ...result, advarsler, foreslaattAvsender };
   } catch (err) {
     await Promise.all(staged.map((s) => s.discard()));
     await removeUnreferenced(db, blobs, created);
     if ((err as { code?: string }).code === '23505') {
-      const dedupeKey = mail.messageId ? `mid:${mail.messageId}` : `sha256:${file.staged.sha256}`;
-      const existing = await findImport(db, dedupeKey);
+      const existing = await findImport(db, dedupeKeys);
       if (existing) throw alreadyImported(existing.journalpostId);
     }
     throw err;
@@ -270,6 +288,17 @@ async function importOne(
   }
 }
 
+
+/** Svar med e-post: the answered journalpost (same sak) is avskrevet EP, pointing at the archived reply. */
+async function avskrivBesvart(trx: Transaction<DB>, actor: Actor, sakId: string, journalpostId: string, svarJournalpostId: string, now: Date) {
+  const jp = await lockJournalpost(trx, journalpostId);
+  if (!jp || jp.feilregistrertDato) throw validation('/besvarer', `journalposten svaret besvarer finnes ikke: ${journalpostId}`);
+  if (jp.sakId !== sakId) throw validation('/besvarer', `svaret må arkiveres i saken til journalposten det besvarer (${journalpostId} er i en annen sak)`);
+  await registrerAvskrivning(trx, actor, jp, { avskrivningsmaate: 'EP', svarJournalpostId }, now);
+}
+
+/** The same correspondent: by address, or by name when neither has one. */
+const sameAddress = (a: MailAddress, b: MailAddress | undefined) => (a.epost || b?.epost ? a.epost === b?.epost : a.navn === b?.navn);
 
 function alreadyImported(journalpostId: string) {
   return new AppError('already_imported', 'Meldingen er allerede importert', { existing: `/api/journalposter/${journalpostId}` });

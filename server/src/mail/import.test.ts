@@ -207,8 +207,8 @@ describe('§10.3 import e-post', () => {
   });
 
   it('validates the form: direction required, sakstype required for a new sak, files required', async () => {
-    expect((await importOne('tekst-utf8', {})).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/retning' }] });
-    expect((await post('/api/import', { retning: 'mottatt', sakTittel: 'X' }, [msg('tekst-utf8')])).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/sakstype' }] });
+    expect((await importOne('tekst-utf8', {})).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/body/retning' }] });
+    expect((await post('/api/import', { retning: 'mottatt', sakTittel: 'X' }, [msg('tekst-utf8')])).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/body/sakstype' }] });
     expect((await post(`/api/saker/${h.sakId}/import`, { retning: 'mottatt' }, [])).json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/fil' }] });
   });
 

@@ -2,9 +2,13 @@ import type { Readable } from 'node:stream';
 import { type AddressObject, MailParser } from 'mailparser';
 import type { BlobStore, StagedBlob } from '../blob/blob-store';
 import { AppError } from '../errors/app-error';
+import { htmlToText } from './html-text';
 import { type MailAddress, type MailAttachment, type ParsedMail, discardAll } from './parsed-mail';
+import { readRawHeadersAsClientsDo, withoutBom } from './raw-header';
 
 const unreadable = (detail: string) => new AppError('mail_unreadable', detail);
+
+const isMailAddress = (a: string) => a.includes('@') && !a.trim().startsWith('/');
 
 export function addressesOf(value: AddressObject | AddressObject[] | undefined): MailAddress[] {
   const out: MailAddress[] = [];
@@ -12,13 +16,18 @@ export function addressesOf(value: AddressObject | AddressObject[] | undefined):
     const walk = (list: typeof obj.value) => {
       for (const a of list) {
         if (a.group) walk(a.group);
-        else if (a.address) out.push({ navn: a.name?.trim() || null, epost: a.address.trim().toLowerCase() });
+        else if (a.address && isMailAddress(a.address)) out.push({ navn: a.name?.trim() || null, epost: a.address.trim().toLowerCase() });
+        // An Exchange-internal (X.500) address, "/O=…/CN=…", is no e-mail address: the name stays, the address is left for the user.
+        else if (a.name?.trim()) out.push({ navn: a.name.trim(), epost: '' });
       }
     };
     walk(obj.value);
   }
   return out;
 }
+
+/** An attached message: RFC 822, internationalised (RFC 6532) or a news article (RFC 5536). */
+export const MESSAGE_TYPES = ['message/rfc822', 'message/global', 'message/news'];
 
 /**
  * Reads a MIME message (.eml) as a stream: attachments go straight from the parser into the
@@ -28,6 +37,7 @@ export function addressesOf(value: AddressObject | AddressObject[] | undefined):
  */
 export async function readMime(source: Readable, blobs: BlobStore, maxBytes: number): Promise<ParsedMail> {
   const parser = new MailParser({ ignoreEmbedded: true, skipImageLinks: true, skipTextLinks: true } as ConstructorParameters<typeof MailParser>[0]);
+  readRawHeadersAsClientsDo(parser);
   const vedlegg: MailAttachment[] = [];
   const pending: Promise<void>[] = [];
   const advarsler: string[] = [];
@@ -35,16 +45,27 @@ export async function readMime(source: Readable, blobs: BlobStore, maxBytes: num
   let tekst = '';
   let html: string | null = null;
   let topType = '';
+  const raw: { date: string | null } = { date: null };
 
   parser.on('headers', (h: Map<string, unknown>) => {
     headers = h;
     const ct = h.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
     topType = `${ct?.value ?? ''};${ct?.params?.['smime-type'] ?? ''}`.toLowerCase();
   });
+  parser.on('headerLines', (lines: { key: string; line: string }[]) => {
+    const date = lines.find((l) => l.key === 'date');
+    if (date) raw.date = date.line.slice(date.line.indexOf(':') + 1).replace(/\s+/g, ' ').trim();
+  });
   parser.on('data', (data: any) => {
     if (data.type === 'text') {
       tekst = data.text ?? '';
       html = typeof data.html === 'string' && data.html.trim() !== '' ? data.html : null;
+      return;
+    }
+    // Apple Watch's short version of the body (an alternative to text and HTML), not a file.
+    if (data.contentType === 'text/watch-html' && !data.filename) {
+      data.content.resume();
+      data.release?.();
       return;
     }
     // An attachment: stream it into staging, release the parser when done.
@@ -59,7 +80,7 @@ export async function readMime(source: Readable, blobs: BlobStore, maxBytes: num
           mimeType: outlook ? 'application/vnd.ms-outlook' : data.contentType || 'application/octet-stream',
           staged,
           inline: Boolean(data.related || (data.contentDisposition === 'inline' && data.cid)),
-          melding: data.contentType === 'message/rfc822' || outlook,
+          melding: MESSAGE_TYPES.includes(data.contentType) || outlook,
         });
       })
       .finally(() => data.release?.());
@@ -71,7 +92,7 @@ export async function readMime(source: Readable, blobs: BlobStore, maxBytes: num
       parser.on('end', resolve);
       parser.on('error', reject);
       source.on('error', reject);
-      source.pipe(parser);
+      withoutBom(source).pipe(parser);
     });
     await Promise.all(pending);
   } catch (err) {
@@ -85,11 +106,13 @@ export async function readMime(source: Readable, blobs: BlobStore, maxBytes: num
     kilde: 'eml' as const,
     messageId: normaliseMessageId(headers.get('message-id') as string | undefined),
     emne: String(headers.get('subject') ?? '').trim(),
-    dato: headers.get('date') instanceof Date && !Number.isNaN((headers.get('date') as Date).getTime()) ? (headers.get('date') as Date) : null,
+    // mailparser puts the time of parsing in place of a Date it cannot read; that date is unknown.
+    dato: raw.date !== null && !Number.isNaN(new Date(raw.date).getTime()) && headers.get('date') instanceof Date ? (headers.get('date') as Date) : null,
     fra: addressesOf(headers.get('from') as AddressObject | undefined),
     til: addressesOf(headers.get('to') as AddressObject | undefined),
     kopi: addressesOf(headers.get('cc') as AddressObject | undefined),
-    tekst,
+    // An HTML mail whose text part is empty (or whitespace): the text is the HTML's.
+    tekst: tekst.trim() === '' && html ? htmlToText(html) : tekst,
     html,
     vedlegg,
     advarsler,
@@ -128,7 +151,7 @@ export function normaliseMessageId(raw: string | undefined | null): string | nul
   return id === '' ? null : id.toLowerCase();
 }
 
-const EXT: Record<string, string> = { 'message/rfc822': 'eml', 'application/vnd.ms-outlook': 'msg', 'text/calendar': 'ics', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
+const EXT: Record<string, string> = { 'message/rfc822': 'eml', 'message/global': 'eml', 'message/news': 'eml', 'application/vnd.ms-outlook': 'msg', 'text/calendar': 'ics', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
 
 /** A file name safe to show and store: no path, no control characters. */
 export function cleanAttachmentName(name: string | undefined, mimeType: string): string {

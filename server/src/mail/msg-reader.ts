@@ -4,6 +4,7 @@ import MsgReader from '@kenjiuno/msgreader';
 import type { BlobStore } from '../blob/blob-store';
 import { AppError } from '../errors/app-error';
 import { htmlToText } from './html-text';
+import { refuseIfNotMail } from './outlook-item';
 import { cleanAttachmentName, normaliseMessageId } from './mime-reader';
 import { type MailAddress, type MailAttachment, type ParsedMail, discardAll } from './parsed-mail';
 
@@ -32,7 +33,17 @@ function open(buf: Buffer): { reader: MsgReader; data: MsgData } {
   return { reader, data };
 }
 
-const senderOf = (data: MsgData) => address(data.senderName, data.senderSmtpAddress ?? data.senderEmail);
+/**
+ * The sender: its SMTP address, else (an Exchange-internal sender with only an X.500 address)
+ * its display name with an empty address for the user to fill in.
+ */
+function senderOf(data: MsgData): MailAddress | null {
+  const smtp = [data.senderSmtpAddress, data.sentRepresentingSmtpAddress, data.senderEmail].find((e) => e && e.includes('@') && !e.trim().startsWith('/'));
+  const a = address(data.senderName, smtp);
+  if (a) return a;
+  const navn = data.senderName?.trim();
+  return navn ? { navn, epost: '' } : null;
+}
 
 /**
  * Reads an Outlook .msg (CFB). The reader needs the whole file in memory once (the format is
@@ -41,6 +52,7 @@ const senderOf = (data: MsgData) => address(data.senderName, data.senderSmtpAddr
 export async function readMsg(file: string, blobs: BlobStore, maxBytes: number): Promise<ParsedMail> {
   const buf = await readFile(file);
   const { reader, data } = open(buf);
+  refuseIfNotMail(data.messageClass);
   const fra = [senderOf(data)].filter((a): a is MailAddress => a !== null);
   const recips = (data.recipients ?? []).map((r) => ({ type: r.recipType, a: address(r.name, r.smtpAddress ?? r.email) }));
   const vedlegg: MailAttachment[] = [];

@@ -2,7 +2,7 @@ import type { BlobStore, StagedBlob } from '../blob/blob-store';
 import { archivePdf } from './archive-pdf';
 import { readMime } from './mime-reader';
 import { readMsg } from './msg-reader';
-import { type MailAddress, type MailAttachment, type ParsedMail, discardAll } from './parsed-mail';
+import { type MailAddress, type MailAttachment, type ParsedMail, discardAll, withoutNul } from './parsed-mail';
 
 export const OUTLOOK_MSG = 'application/vnd.ms-outlook';
 
@@ -25,7 +25,7 @@ export async function readNested(v: Pick<MailAttachment, 'staged' | 'mimeType'>,
       if (!v.staged.localPath) return { fra: null, pdf: null };
       nested = await readMsg(v.staged.localPath, blobs, maxBytes);
     } else nested = await readMime(v.staged.read(), blobs, maxBytes);
-    return { fra: nested.fra[0] ?? null, pdf: await archivePdf(nested, blobs) };
+    return { fra: withoutNul(nested).fra[0] ?? null, pdf: await archivePdf(nested, blobs) };
   } catch {
     return { fra: null, pdf: null };
   } finally {

@@ -2,6 +2,7 @@ import type { StagedBlob } from '../blob/blob-store';
 
 export interface MailAddress {
   readonly navn: string | null;
+  /** Empty when the message gives none (an Exchange-internal sender): the user fills it in. */
   readonly epost: string;
 }
 
@@ -40,4 +41,27 @@ export async function readStaged(staged: StagedBlob): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of staged.read()) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+const noNul = (s: string) => s.replace(/\u0000/g, '');
+const addressWithoutNul = (a: MailAddress): MailAddress => ({ navn: a.navn === null ? null : noNul(a.navn), epost: noNul(a.epost) });
+
+/**
+ * The message's text without NUL characters, which PostgreSQL cannot store in text: whatever
+ * is taken out of a message (subject, names, addresses, file names, body) passes here before
+ * it is stored.
+ */
+export function withoutNul<T extends ParsedMail>(mail: T): T {
+  return {
+    ...mail,
+    messageId: mail.messageId === null ? null : noNul(mail.messageId),
+    emne: noNul(mail.emne),
+    fra: mail.fra.map(addressWithoutNul),
+    til: mail.til.map(addressWithoutNul),
+    kopi: mail.kopi.map(addressWithoutNul),
+    tekst: noNul(mail.tekst),
+    html: mail.html === null ? null : noNul(mail.html),
+    vedlegg: mail.vedlegg.map((v) => ({ ...v, filnavn: noNul(v.filnavn) })),
+    advarsler: mail.advarsler.map(noNul),
+  };
 }

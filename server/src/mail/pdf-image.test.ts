@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { drawableImage } from './pdf-image';
+import { drawableImage, gifAsPng } from './pdf-image';
 
 const chunk = (type: string, data: Buffer) => {
   const len = Buffer.alloc(4);
@@ -56,5 +56,28 @@ describe('which images the archive PDF draws', () => {
     expect(drawableImage('image/jpeg', jpeg(4))).toBe(false);
     expect(drawableImage('image/jpeg', jpeg(3, 0, 2))).toBe(false);
     expect(drawableImage('image/jpeg', Buffer.from('not a jpeg'))).toBe(false);
+  });
+});
+
+describe('GIF for the archive PDF', () => {
+  // 2×1 GIF89a, global palette red/blue, a graphic control extension making index 1 transparent,
+  // LZW (min code size 2): clear, 0, 1, end.
+  const gif = Buffer.from('474946383961020001008001 00ff00000000ff 21f90401000001 00 2c00000000020001000002 02440a 00 3b'.replace(/ /g, ''), 'hex');
+
+  it('turns the first frame into a well-formed RGBA PNG, transparency kept as alpha', () => {
+    const png = gifAsPng(gif)!;
+    expect(drawableImage('image/png', png)).toBe(true);
+    const idat = png.subarray(png.indexOf('IDAT') + 4, png.indexOf('IEND') - 8);
+    expect([...zlib.inflateSync(idat)]).toEqual([0, 255, 0, 0, 255, 0, 0, 0, 0]);
+  });
+
+  it('gives null for what is not a readable GIF', () => {
+    expect(gifAsPng(Buffer.from('GIF89a kaputt'))).toBeNull();
+    expect(gifAsPng(Buffer.from('not a gif at all'))).toBeNull();
+    // A small file claiming a 5000×5000 screen is not decoded (it would take 100 MB).
+    const huge = Buffer.from(gif);
+    huge.writeUInt16LE(5000, 6);
+    huge.writeUInt16LE(5000, 8);
+    expect(gifAsPng(huge)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { GifReader } from 'omggif';
 
 /** Larger images are left out of the archive PDF (a small PNG can inflate to gigabytes). */
 const MAX_PIXELS = 40_000_000;
@@ -75,4 +76,50 @@ function jpegComponents(d: Uint8Array): number {
     pos += 2 + length;
   }
   return 0;
+}
+
+/** A GIF is decoded to RGBA in memory (4 bytes a pixel) and deflated again: 10 Mpixel is 40 MB. */
+const MAX_GIF_PIXELS = 10_000_000;
+
+/**
+ * A GIF as a PNG pdfkit can draw (pdfkit reads only PNG and JPEG): the first frame, decoded by
+ * omggif, its transparent pixels kept as alpha. Null for a GIF that cannot be read or is too large.
+ */
+export function gifAsPng(data: Uint8Array): Buffer | null {
+  let gif: GifReader;
+  try {
+    gif = new GifReader(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  } catch {
+    return null;
+  }
+  const { width, height } = gif;
+  if (width === 0 || height === 0 || width * height > MAX_GIF_PIXELS || gif.numFrames() === 0) return null;
+  const rgba = Buffer.alloc(width * height * 4);
+  try {
+    gif.decodeAndBlitFrameRGBA(0, rgba);
+  } catch {
+    return null;
+  }
+  return encodePng(width, height, rgba);
+}
+
+/** An 8-bit RGBA PNG: IHDR, one IDAT (filter 0 on every row), IEND. */
+function encodePng(width: number, height: number, rgba: Buffer): Buffer {
+  const stride = width * 4;
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y++) rgba.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  const chunk = (type: string, body: Buffer) => {
+    const typeAndBody = Buffer.concat([Buffer.from(type, 'latin1'), body]);
+    const out = Buffer.alloc(12 + body.length);
+    out.writeUInt32BE(body.length, 0);
+    typeAndBody.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(typeAndBody), 8 + body.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // RGBA
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -1,4 +1,4 @@
-import { attribute, buildTnef, mapiProps, uncompressedRtf } from './fixtures/tnef';
+import { EMBEDDED_PLACEHOLDER, attribute, buildTnef, mapiProps, uncompressedRtf } from './fixtures/tnef';
 import { decompressRtf, rtfBody } from './rtf-text';
 import { TnefError, readTnef } from './tnef';
 
@@ -20,6 +20,15 @@ describe('TNEF reader (winmail.dat, MS-OXTNEF)', () => {
       ['Kontrakt æøå.docx', null, docx.toString('hex')],
     ]);
     expect(t.codepage).toBe(1252);
+  });
+
+  it('takes an embedded Outlook item (PR_ATTACH_METHOD 5) as no file, with its class and subject, not Outlook’s placeholder', () => {
+    const t = readTnef(buildTnef({ attachments: [{ embedded: { messageClass: 'IPM.Task', subject: 'Bestill stillas' } }, { title: 'a.pdf', data: pdf }] }));
+    expect(buildTnef({ attachments: [{ embedded: { messageClass: 'IPM.Task', subject: 'x' } }] }).includes(EMBEDDED_PLACEHOLDER)).toBe(true);
+    expect(t.attachments).toEqual([
+      { filnavn: 'Untitled Attachment', mimeType: null, data: null, melding: { meldingsklasse: 'IPM.Task', emne: 'Bestill stillas' } },
+      { filnavn: 'a.pdf', mimeType: null, data: pdf },
+    ]);
   });
 
   it('reads the data from PR_ATTACH_DATA_BIN when there is no attAttachData', () => {

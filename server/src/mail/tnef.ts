@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { decodeCharset } from './raw-header';
 
 /**
  * A reader for TNEF (winmail.dat, application/ms-tnef) as specified in [MS-OXTNEF]: enough of
@@ -23,6 +24,12 @@ export interface TnefAttachment {
   readonly mimeType: string | null;
   /** attAttachData, else PR_ATTACH_DATA_BIN; null for what is not a file (an embedded message or OLE object). */
   readonly data: Buffer | null;
+  /**
+   * An embedded message (PR_ATTACH_METHOD 5): its class (IPM.Task, IPM.Appointment …) and
+   * subject when its own TNEF stream can be read. Outlook also writes a placeholder file
+   * "Untitled Attachment" for it, which is not its content.
+   */
+  readonly melding?: { readonly meldingsklasse: string | null; readonly emne: string | null };
 }
 
 export interface Tnef {
@@ -35,6 +42,10 @@ export interface Tnef {
   readonly rtfCompressed: Buffer | null;
   /** attOemCodepage: the code page of 8-bit strings (and of RTF's \'xx escapes). */
   readonly codepage: number;
+  /** attMessageClass (IPM.Microsoft Mail.Note, IPM.Task …). */
+  readonly meldingsklasse: string | null;
+  /** attSubject. */
+  readonly emne: string | null;
 }
 
 const LVL_MESSAGE = 0x01;
@@ -42,6 +53,8 @@ const LVL_ATTACHMENT = 0x02;
 
 /** Attribute ids (the low word of the attribute; the high word is its type). */
 const att = {
+  subject: 0x8004,
+  messageClass: 0x8008,
   body: 0x800c,
   attachData: 0x800f,
   attachTitle: 0x8010,
@@ -58,6 +71,7 @@ export const pr = {
   bodyHtml: 0x1013,
   displayName: 0x3001,
   attachDataBin: 0x3701,
+  attachMethod: 0x3705,
   attachFilename: 0x3704,
   attachLongFilename: 0x3707,
   attachMimeTag: 0x370e,
@@ -110,6 +124,7 @@ export interface MapiValue {
 const pad4 = (n: number) => (n + 3) & ~3;
 
 export function decoderFor(codepage: number): { decode(input: Uint8Array): string } {
+  if (codepage === 1252 || codepage === 28591 || codepage === 20127) return { decode: (input) => decodeCharset(input, 'windows-1252') };
   const label =
     codepage === 65001 ? 'utf-8'
     : codepage === 20127 ? 'us-ascii'
@@ -208,6 +223,8 @@ export function readTnef(buf: Buffer): Tnef {
   let pos = 6; // signature + legacy key
   let codepage = 1252;
   let body: string | null = null;
+  let meldingsklasse: string | null = null;
+  let emne: string | null = null;
   let messageProps: Map<number, MapiValue> | null = null;
   const building: Building[] = [];
   const current = () => {
@@ -232,6 +249,8 @@ export function readTnef(buf: Buffer): Tnef {
     if (level === LVL_MESSAGE) {
       if (id === att.oemCodepage && data.length >= 4) codepage = data.readUInt32LE(0);
       else if (id === att.body) body = stripNul(decoderFor(codepage).decode(data));
+      else if (id === att.messageClass) meldingsklasse = stripNul(decoderFor(codepage).decode(data)) || null;
+      else if (id === att.subject) emne = stripNul(decoderFor(codepage).decode(data)) || null;
       else if (id === att.msgProps) messageProps = readMapiProps(data);
     } else if (level === LVL_ATTACHMENT) {
       if (id === att.attachRendData) {
@@ -248,6 +267,10 @@ export function readTnef(buf: Buffer): Tnef {
   const attachments = building.map((b): TnefAttachment => {
     const p = b.props ?? new Map<number, MapiValue>();
     const filnavn = mapiString(p, pr.attachLongFilename, codepage) || b.title || mapiString(p, pr.attachFilename, codepage) || mapiString(p, pr.displayName, codepage) || null;
+    const method = p.get(pr.attachMethod)?.values[0]?.readUInt32LE(0);
+    // ATTACH_EMBEDDED_MSG (5) and ATTACH_OLE (6) are not files, whatever attAttachData holds.
+    if (method === ATTACH_EMBEDDED_MSG) return { filnavn, mimeType: null, data: null, melding: embeddedMessage(p) };
+    if (method === ATTACH_OLE) return { filnavn, mimeType: null, data: null };
     return { filnavn, mimeType: mapiString(p, pr.attachMimeTag, codepage) || null, data: b.data ?? mapiBinary(p, pr.attachDataBin) };
   });
   const mp = messageProps ?? new Map<number, MapiValue>();
@@ -258,5 +281,24 @@ export function readTnef(buf: Buffer): Tnef {
     html: mapiString(mp, pr.bodyHtml, htmlCp) || null,
     rtfCompressed: mapiBinary(mp, pr.rtfCompressed),
     codepage,
+    meldingsklasse,
+    emne,
   };
+}
+
+const ATTACH_EMBEDDED_MSG = 5;
+const ATTACH_OLE = 6;
+
+/** PR_ATTACH_DATA_OBJ of an embedded message: the interface id (16 bytes), then the message as TNEF. */
+function embeddedMessage(props: Map<number, MapiValue>): { meldingsklasse: string | null; emne: string | null } {
+  const obj = props.get(pr.attachDataBin);
+  const v = obj?.type === pt.object ? obj.values[0] : undefined;
+  if (!v || v.length <= 16) return { meldingsklasse: null, emne: null };
+  try {
+    const inner = readTnef(v.subarray(16));
+    return { meldingsklasse: inner.meldingsklasse, emne: inner.emne };
+  } catch (err) {
+    if (err instanceof TnefError) return { meldingsklasse: null, emne: null };
+    throw err;
+  }
 }

@@ -5,7 +5,8 @@ import { htmlToText } from './html-text';
 import { cleanAttachmentName } from './mime-reader';
 import { type MailAttachment, type ParsedMail, readStaged } from './parsed-mail';
 import { decompressRtf, rtfBody } from './rtf-text';
-import { type Tnef, TnefError, readTnef } from './tnef';
+import { outlookItemKind } from './outlook-item';
+import { type Tnef, type TnefAttachment, TnefError, readTnef } from './tnef';
 
 export const isTnef = (v: Pick<MailAttachment, 'mimeType' | 'filnavn'>) => /^application\/(vnd\.)?ms-tnef$/i.test(v.mimeType) || /^winmail\.dat$/i.test(v.filnavn);
 
@@ -51,9 +52,12 @@ export async function unpackWinmail(mail: ParsedMail, blobs: BlobStore, maxBytes
         added.push(staged);
         vedlegg.push({ filnavn, mimeType: a.mimeType?.toLowerCase() || detectMimeType(filnavn), staged, inline: false, melding: false });
       }
-      const andre = tnef.attachments.length - files.length;
-      if (andre > 0) {
-        advarsler.push(`${v.filnavn} (Outlook TNEF) er pakket ut til ${files.length} vedlegg, men ${andre} innebygde elementer (melding eller objekt) kan ikke pakkes ut; filen er også lagret som vedlegg.`);
+      const andre = tnef.attachments.filter((a) => a.data === null);
+      if (andre.length > 0) {
+        advarsler.push(
+          `${v.filnavn} (Outlook TNEF) er pakket ut til ${files.length} vedlegg, men inneholder også ${andre.map(describe).join(', ')}, ` +
+            'som ikke kan pakkes ut. Filen er lagret som vedlegg, og originalen er bevart.',
+        );
         vedlegg.push(v);
       } else {
         advarsler.push(`${v.filnavn} (Outlook TNEF) er pakket ut til ${files.length} vedlegg; originalen er bevart.`);
@@ -67,6 +71,13 @@ export async function unpackWinmail(mail: ParsedMail, blobs: BlobStore, maxBytes
   }
   await Promise.all(unpacked.map((s) => s.discard()));
   return { ...mail, tekst, html, vedlegg, advarsler };
+}
+
+/** "en oppgave (IPM.Task) «Bestill stillas»", "et innebygd objekt (OLE)". */
+function describe(a: TnefAttachment): string {
+  if (!a.melding) return `et innebygd objekt${a.filnavn ? ` «${a.filnavn}»` : ''} (OLE)`;
+  const { meldingsklasse, emne } = a.melding;
+  return `${outlookItemKind(meldingsklasse) ?? 'en innebygd melding'}${meldingsklasse ? ` (${meldingsklasse})` : ''}${emne ? ` «${emne}»` : ''}`;
 }
 
 function bodyOf(tnef: Tnef, advarsler: string[]): { tekst: string; html: string | null } {

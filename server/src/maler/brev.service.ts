@@ -5,10 +5,12 @@ import type { BlobStore, StagedBlob } from '../blob/blob-store';
 import type { DB } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
+import { kreverSynligUtgaaende } from '../journalpost/journalpost.queries';
 import { lockForAction } from '../journalpost/journalpost.service';
-import { PDF_FORMAT_DETALJER, renderPdf } from '../mail/body-pdf';
+import { PDF_FORMAT_DETALJER, renderPdf, type Tekstbit } from '../mail/body-pdf';
 import { insertDokumentIn } from '../mail/import.repository';
 import { type Flettefelt, merge, norskDato } from './flettefelt';
+import { brevHtmlTilAvsnitt, brevHtmlTilTekst, rensBrevHtml } from './brev-html';
 import { findMal } from './mal.service';
 
 /** Merge values from the journalpost, its sak, its first recipient and its saksbehandler. */
@@ -44,22 +46,33 @@ async function stageText(blobs: BlobStore, text: string): Promise<StagedBlob> {
  * Writes the letter as the journalpost's hoveddokument, or as a new version of it: the
  * editable form (UTF-8 text, variant P) and the PDF (variant A) in one transaction.
  */
-async function writeLetter(db: Kysely<DB>, blobs: BlobStore, actor: Actor, journalpostId: string, tekst: string, data: Record<string, unknown>): Promise<{ dokumentId: string; versjonsnummer: number }> {
+async function writeLetter(
+  db: Kysely<DB>,
+  blobs: BlobStore,
+  actor: Actor,
+  journalpostId: string,
+  tekst: string,
+  data: Record<string, unknown>,
+  versjon?: number,
+  redigerbar: { innhold: string; format: string; endelse: string } = { innhold: tekst, format: 'text/plain; charset=utf-8', endelse: 'txt' },
+  /** The letter with its emphasis (written in the pane's editor): drawn instead of the plain text. */
+  avsnitt?: readonly (readonly Tekstbit[])[],
+): Promise<{ dokumentId: string; versjonsnummer: number }> {
   const jp = await db.selectFrom('journalpost').select(['tittel']).where('systemId', '=', journalpostId).executeTakeFirst();
   if (!jp) throw notFound('Journalposten');
-  const pdf = await blobs.stage(Readable.from([Buffer.from(await renderPdf(jp.tittel, [{ tekst }]))]));
-  const editable = await stageText(blobs, tekst);
+  const pdf = await blobs.stage(Readable.from([Buffer.from(await renderPdf(jp.tittel, [avsnitt ? { avsnitt } : { tekst }]))]));
+  const editable = await stageText(blobs, redigerbar.innhold);
   const created: string[] = [];
   try {
     return await db.transaction().execute(async (trx) => {
-      const { jp: locked } = await lockForAction(trx, actor, journalpostId, 'endre_dokument');
+      const { jp: locked } = await lockForAction(trx, actor, journalpostId, 'endre_dokument', { versjon });
       const hoved = await trx.selectFrom('dokumentbeskrivelse').select(['systemId']).where('journalpostId', '=', journalpostId).where('tilknyttetRegistreringSom', '=', 'H').executeTakeFirst();
       const filnavn = `${locked.tittel.replace(/[\\/:*?"<>|]+/g, '-').slice(0, 100)}`;
       let result: { dokumentId: string; versjonsnummer: number };
       if (!hoved) {
         const { n } = await trx.selectFrom('dokumentbeskrivelse').select(sql<number>`count(*)::int`.as('n')).where('journalpostId', '=', journalpostId).executeTakeFirstOrThrow();
         const dokumentId = await insertDokumentIn(trx, actor, journalpostId, n + 1, 'H', locked.tittel, [
-          { variantformat: 'P', staged: editable, format: 'text/plain; charset=utf-8', filnavn: `${filnavn}.txt` },
+          { variantformat: 'P', staged: editable, format: redigerbar.format, filnavn: `${filnavn}.${redigerbar.endelse}` },
           { variantformat: 'A', staged: pdf, format: 'application/pdf', formatDetaljer: PDF_FORMAT_DETALJER, filnavn: `${filnavn}.pdf` },
         ]);
         result = { dokumentId, versjonsnummer: 1 };
@@ -69,7 +82,7 @@ async function writeLetter(db: Kysely<DB>, blobs: BlobStore, actor: Actor, journ
         await trx
           .insertInto('dokumentversjon')
           .values([
-            { ...base, variantformat: 'P', format: 'text/plain; charset=utf-8', filnavn: `${filnavn}.txt`, sjekksum: editable.sha256, filstoerrelse: editable.size },
+            { ...base, variantformat: 'P', format: redigerbar.format, filnavn: `${filnavn}.${redigerbar.endelse}`, sjekksum: editable.sha256, filstoerrelse: editable.size },
             { ...base, variantformat: 'A', format: 'application/pdf', formatDetaljer: PDF_FORMAT_DETALJER, filnavn: `${filnavn}.pdf`, sjekksum: pdf.sha256, filstoerrelse: pdf.size },
           ])
           .execute();
@@ -98,6 +111,8 @@ export async function skrivBrevFraMal(
   input: { malId: string; standardtekstIds?: readonly string[]; fritekst?: string },
   now = new Date(),
 ) {
+  // The letter is what goes out: merged from the recipients, written as the hoveddokument.
+  await kreverSynligUtgaaende(db, actor, journalpostId, 'den som skriver brevet');
   const mal = await findMal(db, input.malId);
   const aktiv = mal.versjoner.at(-1)!;
   const ids = [...(input.standardtekstIds ?? [])];
@@ -109,6 +124,19 @@ export async function skrivBrevFraMal(
 }
 
 /** Editing the letter's text makes a new version (text + PDF); the newest is active. */
-export async function endreBrev(db: Kysely<DB>, blobs: BlobStore, actor: Actor, journalpostId: string, tekst: string) {
-  return writeLetter(db, blobs, actor, journalpostId, tekst, { endret: true });
+export async function endreBrev(db: Kysely<DB>, blobs: BlobStore, actor: Actor, journalpostId: string, tekst: string, versjon?: number) {
+  await kreverSynligUtgaaende(db, actor, journalpostId, 'den som skriver brevet');
+  return writeLetter(db, blobs, actor, journalpostId, tekst, { endret: true }, versjon);
+}
+
+/**
+ * The letter as edited in the pane's editor: the HTML is cleaned to the markup a letter keeps,
+ * stored as the editable variant (P, text/html), and rendered as the archive variant (PDF/A) with its bold and italic kept.
+ */
+export async function endreBrevHtml(db: Kysely<DB>, blobs: BlobStore, actor: Actor, journalpostId: string, html: string, versjon?: number) {
+  await kreverSynligUtgaaende(db, actor, journalpostId, 'den som skriver brevet');
+  const ren = rensBrevHtml(html);
+  const tekst = brevHtmlTilTekst(ren);
+  if (!tekst.trim()) throw new AppError('validation_failed', 'Brevet er tomt', { errors: [{ field: '/html', message: 'brevet har ingen tekst' }] });
+  return writeLetter(db, blobs, actor, journalpostId, tekst, { endret: true, html: true }, versjon, { innhold: ren, format: 'text/html; charset=utf-8', endelse: 'html' }, brevHtmlTilAvsnitt(ren));
 }

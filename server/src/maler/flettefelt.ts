@@ -30,4 +30,4 @@ export function merge(innhold: string, values: Partial<Record<Flettefelt, string
   return withTexts.replace(FIELD, (_m, f: string) => values[f as Flettefelt] ?? '');
 }
 
-export const norskDato = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`;
+export { norskDato } from '../tid';

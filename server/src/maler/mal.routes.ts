@@ -4,7 +4,8 @@ import { IdParams, JournalposttypeSchema, JournalpostViewSchema, SakstypeSchema,
 import type { AppDeps } from '../app';
 import { loadJournalpostView } from '../journalpost/journalpost.queries';
 import { errorResponses } from '../plugins/openapi.plugin';
-import { endreBrev, skrivBrevFraMal } from './brev.service';
+import { forventetVersjon, IfMatchHeaders, medGjeldende } from '../plugins/versjon.plugin';
+import { endreBrev, endreBrevHtml, skrivBrevFraMal } from './brev.service';
 import { FLETTEFELT } from './flettefelt';
 import { createMal, createStandardtekst, findMal, listMaler, listStandardtekster, updateMal } from './mal.service';
 
@@ -37,11 +38,14 @@ export const malRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, b
     aktiv: Type.Boolean(),
     opprettetDato: Type.String(),
     versjoner: Type.Array(Type.Object({ versjonsnummer: Type.Integer(), innhold: Type.String(), opprettetDato: Type.String() })),
+    /** The newest versjonsnummer: the ETag to send back as If-Match when editing. */
+    versjon: Type.Integer(),
   });
-  app.get('/api/maler/:id', { schema: { tags, summary: 'Mal med alle versjoner', params: IdParams, response: { 200: MalDetalj, ...errorResponses } } }, async (req) => {
-    const mal = await findMal(db, req.params.id);
-    return { ...mal, versjoner: mal.versjoner.map((v) => ({ ...v, opprettetDato: v.opprettetDato.toISOString() })), opprettetDato: mal.opprettetDato.toISOString() };
-  });
+  const malDetalj = async (id: string) => {
+    const mal = await findMal(db, id);
+    return { ...mal, versjoner: mal.versjoner.map((v) => ({ ...v, opprettetDato: v.opprettetDato.toISOString() })), opprettetDato: mal.opprettetDato.toISOString(), versjon: mal.versjoner.at(-1)?.versjonsnummer ?? 0 };
+  };
+  app.get('/api/maler/:id', { schema: { tags, summary: 'Mal med alle versjoner', params: IdParams, response: { 200: MalDetalj, ...errorResponses } } }, async (req) => malDetalj(req.params.id));
 
   app.post(
     '/api/maler',
@@ -51,8 +55,20 @@ export const malRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, b
 
   app.put(
     '/api/maler/:id',
-    { schema: { tags, summary: 'Endre mal: ny versjon, den nyeste er aktiv', params: IdParams, body: Type.Object({ innhold: Innhold }, { additionalProperties: false }), response: { 200: Type.Object({ versjonsnummer: Type.Integer() }), ...errorResponses } } },
-    async (req) => ({ versjonsnummer: await updateMal(db, req.actor, req.params.id, req.body.innhold) }),
+    {
+      schema: {
+        tags,
+        summary: 'Endre mal: ny versjon, den nyeste er aktiv. If-Match er malens ETag (nyeste versjonsnummer).',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: Type.Object({ innhold: Innhold }, { additionalProperties: false }),
+        response: { 200: Type.Object({ versjonsnummer: Type.Integer() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const versjonsnummer = await medGjeldende(() => updateMal(db, req.actor, req.params.id, req.body.innhold, forventetVersjon(req)), () => malDetalj(req.params.id));
+      return reply.header('etag', `"${versjonsnummer}"`).send({ versjonsnummer });
+    },
   );
 
   app.get('/api/standardtekster', { schema: { tags, summary: 'Standardtekster', querystring: Type.Object({ sakstype: Type.Optional(SakstypeSchema) }, { additionalProperties: false }) } }, async (req) => listStandardtekster(db, req.query.sakstype));
@@ -74,9 +90,27 @@ export const malRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, b
 
   app.put(
     '/api/journalposter/:id/brev',
-    { schema: { tags, summary: 'Endre brevteksten: ny versjon (tekst og PDF), den nyeste er aktiv', params: IdParams, body: Type.Object({ tekst: Innhold }, { additionalProperties: false }), response: { 200: JournalpostViewSchema, ...errorResponses } } },
+    { schema: { tags, summary: 'Endre brevteksten: ny versjon (tekst og PDF), den nyeste er aktiv', params: IdParams, headers: IfMatchHeaders, body: Type.Object({ tekst: Innhold }, { additionalProperties: false }), response: { 200: JournalpostViewSchema, ...errorResponses } } },
     async (req) => {
-      await endreBrev(db, blobs, req.actor, req.params.id, req.body.tekst);
+      await medGjeldende(() => endreBrev(db, blobs, req.actor, req.params.id, req.body.tekst, forventetVersjon(req)), () => loadJournalpostView(db, req.actor, req.params.id));
+      return loadJournalpostView(db, req.actor, req.params.id);
+    },
+  );
+
+  app.put(
+    '/api/journalposter/:id/brev/html',
+    {
+      schema: {
+        tags,
+        summary: 'Endre brevet i panelets redigerer: HTML renses, lagres som redigerbar variant, og teksten blir PDF/A (ny versjon)',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: Type.Object({ html: Innhold }, { additionalProperties: false }),
+        response: { 200: JournalpostViewSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      await medGjeldende(() => endreBrevHtml(db, blobs, req.actor, req.params.id, req.body.html, forventetVersjon(req)), () => loadJournalpostView(db, req.actor, req.params.id));
       return loadJournalpostView(db, req.actor, req.params.id);
     },
   );

@@ -3,6 +3,7 @@ import type { Journalposttype, Sakstype } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors/app-error';
+import { kontrollerVersjon } from '../errors/versjon';
 import { harRolle } from '../policies/predicates';
 import { unknownFields } from './flettefelt';
 
@@ -39,14 +40,15 @@ export async function createMal(db: Kysely<DB>, actor: Actor, input: MalInput): 
   });
 }
 
-/** Editing a template adds a version; the newest is the active one. Returns the new number. */
-export async function updateMal(db: Kysely<DB>, actor: Actor, malId: string, innhold: string): Promise<number> {
+/** Editing a template adds a version; the newest is the active one (and the mal's ETag). Returns the new number. */
+export async function updateMal(db: Kysely<DB>, actor: Actor, malId: string, innhold: string, versjon?: number): Promise<number> {
   if (!mayMaintain(actor)) throw forbidden('Bare arkivet og systemansvarlig vedlikeholder maler');
   checkFields(innhold);
   return db.transaction().execute(async (trx) => {
     const mal = await trx.selectFrom('mal').select('systemId').where('systemId', '=', malId).forUpdate().executeTakeFirst();
     if (!mal) throw notFound('Malen');
     const { n } = await trx.selectFrom('malVersjon').select(sql<number>`coalesce(max(versjonsnummer), 0)::int`.as('n')).where('malId', '=', malId).executeTakeFirstOrThrow();
+    kontrollerVersjon('Malen', n, versjon);
     await trx.insertInto('malVersjon').values({ malId, versjonsnummer: n + 1, innhold, opprettetAvId: actor.bruker.systemId }).execute();
     return n + 1;
   });

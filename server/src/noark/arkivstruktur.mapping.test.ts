@@ -6,7 +6,8 @@ import { type Database } from '../db/database';
 import { createTestDatabase } from '../test/db';
 import { ARKIVSTRUKTUR_MAPPING, type ElementMapping } from './arkivstruktur.mapping';
 
-const XSD = path.resolve(__dirname, '../../../../shared/noark5/xsd/arkivstruktur.xsd');
+// The official v5.0 schema, kept beside the code (server/src/noark/xsd/SOURCES.md).
+const XSD = path.resolve(__dirname, 'xsd/v5.0/arkivstruktur.xsd');
 
 type Node = Record<string, unknown>;
 const asArray = (v: unknown): Node[] => (v === undefined ? [] : Array.isArray(v) ? (v as Node[]) : [v as Node]);

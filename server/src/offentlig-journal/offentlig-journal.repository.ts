@@ -2,30 +2,35 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { formatJournalnummer, formatRegistreringsId, type OffentligJournalpost } from '@arkiv/shared';
 import { OFFENTLIGHETEN } from '../auth/actor';
 import type { DB } from '../db/schema';
+import { gjeldendeJournalposter } from '../journalpost/journalpost.repository';
 import { DOKUMENT, JOURNALPOST, likeTerm, SAK, skjermingFilter } from '../policies/skjerming.sql';
 import { navnesoekGrense } from './periode';
 
 /**
- * The offentlig journal (manual §3.3, issue 4) is the archive read by the public: an actor
+ * The offentlig journal (manual §3.3) is the archive read by the public: an actor
  * with no codes and no roles, through the same SQL skjerming filter as every internal list.
- * On top of that: only journalført (J) and arkivert (A) journalposter, never one whose public
- * title (of the journalpost or its sak) holds a fødselsnummer.
+ * On top of that: only journalført (J) and arkivert (A) journalposter that are not
+ * feilregistrert, never one whose public title (of the journalpost or its sak) holds a fødselsnummer.
  */
 const f = skjermingFilter(OFFENTLIGHETEN);
 const PUBLISERT_STATUS = ['J', 'A'] as const;
 
-/** Title line 1, then line 2 or `*****` when line 2 is screened: as offentligTittel() in TypeScript. */
+/**
+ * Title line 1, then line 2 or `*****` when line 2 is screened, the screened words of a graded
+ * record as `*****` in both: as offentligTittel() in TypeScript. The public searches and reads
+ * only this text, so a screened word is neither shown nor matched.
+ */
 const offentligTittel = (tittel: RawBuilder<string>, tittel2: RawBuilder<string | null>, redacted: RawBuilder<string | null>) =>
   sql<string>`(${tittel} || case when ${tittel2} is null then '' else ' - ' || ${redacted} end)`;
-const jpTittel = offentligTittel(sql`j.tittel`, sql`j.tittel2`, f.redactText(JOURNALPOST, 'tittel2', sql`j.tittel2`));
-const sakTittel = offentligTittel(sql`s.tittel`, sql`s.tittel2`, f.redactText(SAK, 'tittel2', sql`s.tittel2`));
+const jpTittel = offentligTittel(f.tittel(JOURNALPOST, 'j'), sql`j.tittel2`, f.tittel(JOURNALPOST, 'j', 'tittel2'));
+const sakTittel = offentligTittel(f.tittel(SAK, 's'), sql`s.tittel2`, f.tittel(SAK, 's', 'tittel2'));
 
-/** A fødselsnummer in a public title keeps the journalpost out of the public journal. */
+/** A fødselsnummer in a public title keeps the journalpost out of the public journal (one screened as a word is not in it). */
 const harFoedselsnummer = sql<boolean>`(inneholder_foedselsnummer(${jpTittel}) or inneholder_foedselsnummer(${sakTittel}))`;
 
 function base(db: Kysely<DB>) {
   return db
-    .selectFrom('journalpost as j')
+    .selectFrom(gjeldendeJournalposter(db).as('j'))
     .innerJoin('sak as s', 's.systemId', 'j.sakId')
     .innerJoin('administrativEnhet as je', 'je.systemId', 'j.administrativEnhetId')
     .innerJoin('administrativEnhet as se', 'se.systemId', 's.administrativEnhetId')
@@ -152,7 +157,7 @@ export async function listOffentligJournal(db: Kysely<DB>, query: PublicQuery, n
 export function publiserteDokumenter(db: Kysely<DB>) {
   return db
     .selectFrom('dokumentbeskrivelse as d')
-    .innerJoin('journalpost as j', 'j.systemId', 'd.journalpostId')
+    .innerJoin(gjeldendeJournalposter(db).as('j'), 'j.systemId', 'd.journalpostId')
     .innerJoin('sak as s', 's.systemId', 'j.sakId')
     .select(['d.systemId', 'd.journalpostId', 'd.tittel', 'd.tilknyttetRegistreringSom', 'd.dokumentnummer'])
     .where('d.publiseres', '=', true)

@@ -10,8 +10,9 @@ import { findPublisertVersjon, listArkivskapere, listAvvisteForFoedselsnummer, l
 import { renderOffentligJournalPage } from './offentlig-journal.page';
 import { renderOffentligJournalXml } from './offentlig-journal.xml';
 import { parsePeriode } from './periode';
+import { DOCUMENT_CSP, downloadType } from '../plugins/security-headers.plugin';
 
-/** Search engines are asked not to index anything public (issue 4): header here, meta in the page. */
+/** Search engines are asked not to index anything public: header here, meta in the page. */
 const noindex = (reply: FastifyReply) => reply.header('x-robots-tag', 'noindex, nofollow');
 
 const FOEDSELSNUMMER_MELDING =
@@ -85,11 +86,14 @@ export const offentligJournalRoutes: FastifyPluginAsyncTypebox<AppDeps> = async 
       const versjon = await findPublisertVersjon(db, req.params.id);
       if (!versjon) throw new AppError('not_found', 'Dokumentet finnes ikke i offentlig journal');
       const { stream, size } = await blobs.open(versjon.sjekksum);
+      // Shown in the browser (a PDF), except a type that would run as a page of this site: that is a sandboxed download.
+      const type = downloadType(versjon.format);
+      if (type !== versjon.format) reply.header('content-security-policy', DOCUMENT_CSP);
       return reply
-        .header('content-type', versjon.format)
+        .header('content-type', type)
         .header('content-length', size)
         .header('cache-control', 'public, max-age=300')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(versjon.filnavn)}`)
+        .header('content-disposition', `${type === versjon.format ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(versjon.filnavn)}`)
         .send(stream as never);
     },
   );

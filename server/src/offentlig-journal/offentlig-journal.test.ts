@@ -6,14 +6,16 @@ import { validateXML } from 'xmllint-wasm';
 import { inneholderFoedselsnummer, type OffentligJournalPage } from '@arkiv/shared';
 import { setPublisering } from '../dokument/offentlighet.service';
 import { createJournalpost, journalfoer, setJournalpostSkjerming } from '../journalpost/journalpost.service';
+import { setJournalpostSkjermedeOrd } from '../sak/skjermede-ord';
 import { seedDemoIfEmpty } from '../seed/demo-seed';
 import { createTestContext, type TestContext } from '../test/context';
 import { buildDokument, buildSak, buildWorld } from '../test/factories';
 import { openWorld, type World } from '../test/world';
+import { dagen } from '../tid';
 
 const XSD_DIR = path.join(__dirname, 'xsd');
 const FNR = '01019012480';
-const dag = (d: Date) => d.toISOString().slice(0, 10);
+const dag = (d: Date) => dagen(d);
 const NOW = new Date();
 const IDAG = dag(NOW);
 const FOR_13_MND = new Date(Date.UTC(NOW.getUTCFullYear() - 1, NOW.getUTCMonth() - 1, 15, 12));
@@ -28,7 +30,7 @@ async function validateAgainstXsd(xml: string) {
   });
 }
 
-/** Manual §3.3 / issue 4: the public journal. */
+/** Manual §3.3: the public journal. */
 describe('offentlig journal', () => {
   let ctx: TestContext;
   let w: World;
@@ -92,6 +94,19 @@ describe('offentlig journal', () => {
     // The 12-month rule for person names.
     ids.gammelPerson = await jf(await createJournalpost(db, w.sbh, sak, { journalposttype: 'I', tittel: 'Gammelt brev', korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Gunnar Gammelsen' }] }, FOR_13_MND));
     ids.gammelOrg = await jf(await createJournalpost(db, w.sbh, sak, { journalposttype: 'I', tittel: 'Gammelt brev fra lag', korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Gammelvik Idrettslag', organisasjonsnummer: '987654321' }] }, FOR_13_MND));
+    // Screened words (level 1: line 2 is public, but not the marked words), marked after journalføring.
+    ids.ord = await jf(
+      await createJournalpost(db, w.sbh, sak, {
+        journalposttype: 'I',
+        tittel: 'Byggesøknad Storgata 12 fra Kari Nordskjær',
+        tittel2: 'Nabovarsel til Per Hemmingsen',
+        skjerming: { tilgangskode: 'U', skjermingsnivaa: 1, skjermingshjemmel: 'Offl. § 13' },
+      }),
+    );
+    await setJournalpostSkjermedeOrd(db, w.ark, ids.ord, ['Nordskjær', 'hemmingsen']);
+    // A fødselsnummer screened as a word no longer keeps the journalpost out.
+    ids.fnrOrd = await jf(await createJournalpost(db, w.sbh, sak, { journalposttype: 'I', tittel: `Startlån for ${FNR}`, skjerming: { tilgangskode: 'U', skjermingsnivaa: 1, skjermingshjemmel: 'Offl. § 13' } }));
+    await setJournalpostSkjermedeOrd(db, w.ark, ids.fnrOrd, [FNR]);
     ids.nyPerson = await jf(await createJournalpost(db, w.sbh, sak, { journalposttype: 'I', tittel: 'Nytt brev', korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Nina Nyesen' }] }, FOR_2_MND));
   }, 120_000);
   afterAll(() => ctx.close());
@@ -132,6 +147,24 @@ describe('offentlig journal', () => {
     expect(by(ids.arvet!)).toMatchObject({ tilgangskode: 'P', korrespondanseparterSkjermet: true, sak: { offentligTittel: 'Barnevernssak - *****', klasse: null, tilgangskode: 'P' } });
     const text = JSON.stringify(body);
     for (const secret of ['Hemmelig linje to', 'Skjult Klager', 'Arvet Skjult', 'Barnets navn', FNR]) expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
+  });
+
+  it('shows exactly the screened words of a title as ***** in JSON, HTML and XML, and never matches them', async () => {
+    const body = await page(`${periodeAar}&antall=100`);
+    const by = (id: string) => body.items.find((i) => i.systemId === id)!;
+    expect(by(ids.ord!).offentligTittel).toBe('Byggesøknad Storgata 12 fra Kari ***** - Nabovarsel til Per *****');
+    expect(by(ids.fnrOrd!).offentligTittel).toBe('Startlån for *****');
+    const html = (await get(`/offentlig-journal?${periodeAar}`)).body;
+    expect(html).toContain('Byggesøknad Storgata 12 fra Kari ***** - Nabovarsel til Per *****');
+    const xml = (await get(`/api/offentlig-journal.xml?${periodeAar}`)).body;
+    expect(xml).toContain('Byggesøknad Storgata 12 fra Kari ***** - Nabovarsel til Per *****');
+    for (const [what, text] of [['json', JSON.stringify(body)], ['html', html], ['xml', xml]] as const) {
+      for (const secret of ['Nordskjær', 'Hemmingsen', FNR]) expect({ what, secret, found: text.includes(secret) }).toEqual({ what, secret, found: false });
+    }
+    const total = async (q: string) => (await page(`${periodeAar}&q=${encodeURIComponent(q)}`)).total;
+    expect(await total('Nordskjær')).toBe(0);
+    expect(await total('Hemmingsen')).toBe(0);
+    expect(await total('Storgata 12')).toBe(1);
   });
 
   it('never publishes a fødselsnummer: the journalpost is held back and the archive is told why', async () => {
@@ -281,7 +314,7 @@ describe('offentlig journal', () => {
     expect(byTitle('Søknad om tilskudd - Fjordvik IL - Regnskap og budsjett')[0]).toMatchObject({ tilgangskode: 'U', dokumenter: [] });
     expect(items.filter((i) => i.offentligTittel === 'Søknad om startlån - *****').length).toBeGreaterThanOrEqual(2);
     expect(byTitle('Opplysninger om søkers økonomi - *****')[0]).toMatchObject({ korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: '*****' }] });
-    expect(byTitle('Søknad om permisjon - *****')[0]).toMatchObject({ tilgangskode: 'P', sak: { offentligTittel: 'Personalmappe - Ansatt 1042 - *****' } });
+    expect(byTitle('Søknad om permisjon - *****')[0]).toMatchObject({ tilgangskode: 'P', sak: { offentligTittel: 'Personalmappe - Ansatt ***** - *****' } });
     expect(items.some((i) => i.offentligTittel.includes('skoleskyss for'))).toBe(false);
     expect(items.some((i) => i.offentligTittel.startsWith('E-post om skoleskyss'))).toBe(false);
     const avviste = await ctx.app.inject({ method: 'GET', url: `/api/offentlig-journal/avviste?${periodeAar}`, headers: await ctx.auth('arne') });

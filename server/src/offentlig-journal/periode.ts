@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { dagen } from '../tid';
 
 const DATO = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MAKS_DAGER = 366;
@@ -20,7 +21,7 @@ function parseDato(value: string, field: string): string {
  * `invalid_date_range` (never a 500).
  */
 export function parsePeriode(fra: string | undefined, til: string | undefined, now: Date): { fra: string; til: string } {
-  const t = til ? parseDato(til, 'til') : isoDag(now);
+  const t = til ? parseDato(til, 'til') : dagen(now);
   const f = fra ? parseDato(fra, 'fra') : isoDag(new Date(Date.parse(`${t}T00:00:00Z`) - 30 * 86_400_000));
   if (f > t) throw new AppError('invalid_date_range', 'Fra-dato er etter til-dato', { errors: [{ field: '/fra', message: 'fra-dato er etter til-dato' }] });
   const dager = (Date.parse(`${t}T00:00:00Z`) - Date.parse(`${f}T00:00:00Z`)) / 86_400_000;
@@ -30,8 +31,8 @@ export function parsePeriode(fra: string | undefined, til: string | undefined, n
   return { fra: f, til: t };
 }
 
-/** The date twelve months before `now`: person names are not searchable in older entries. */
+/** The date twelve months before the archive's today: person names are not searchable in older entries. */
 export const navnesoekGrense = (now: Date) => {
-  const d = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()));
-  return isoDag(d);
+  const [aar, maaned, dag] = dagen(now).split('-').map(Number) as [number, number, number];
+  return isoDag(new Date(Date.UTC(aar - 1, maaned - 1, dag)));
 };

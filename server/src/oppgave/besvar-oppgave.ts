@@ -6,7 +6,7 @@ import { giInterneKopier } from '../ekspedering/kopier';
 import { AppError, validation } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
 import { lockJournalpost } from '../journalpost/journalpost.repository';
-import { assertLedere, lockMottatt, oppgaveHistorikk, sendOppgave, settStatus, svarFor } from './oppgave.service';
+import { assertIkkeForfatter, assertLedere, godkjenningForfattere, lockMottatt, oppgaveHistorikk, sendOppgave, settStatus, svarFor } from './oppgave.service';
 
 type Oppgave = Awaited<ReturnType<typeof lockMottatt>>;
 
@@ -43,12 +43,16 @@ export async function besvarOppgave(db: Kysely<DB>, actor: Actor, id: string, in
     if (svar.length === 0) throw new AppError('unprocessable', 'Denne oppgavetypen har ingen svar: bruk «Fjern fra kurv»');
     if (!svar.includes(input.svar)) throw validation('/svar', `gyldige svar: ${svar.join(', ')}`);
     if (o.oppgavetype === 'GODKJENNING') {
+      const jp = await lockJournalpost(trx, o.journalpostId!);
+      if (jp && jp.journalstatus !== 'R') throw new AppError('status_conflict', `Journalposten har status ${jp.journalstatus}`, { journalstatus: jp.journalstatus });
+      // §11.2: the author never approves, neither himself nor on behalf of his leader, nor gets it forwarded.
+      const forfattere = jp ? await godkjenningForfattere(trx, o, jp.saksbehandlerId) : [];
+      if (input.svar === 'Godkjent') assertIkkeForfatter(forfattere, actor.bruker.systemId, actor.paaVegneAv?.systemId);
       if (input.svar === 'Videresendt for godkjenning') {
         if (!input.mottakerId) throw validation('/mottakerId', 'neste godkjenner må oppgis');
         await assertLedere(trx, [input.mottakerId]);
+        assertIkkeForfatter(forfattere, input.mottakerId);
       }
-      const jp = await lockJournalpost(trx, o.journalpostId!);
-      if (jp && jp.journalstatus !== 'R') throw new AppError('status_conflict', `Journalposten har status ${jp.journalstatus}`, { journalstatus: jp.journalstatus });
     }
     await settStatus(trx, o, 'besvart', { svar: input.svar, svarMerknad: input.merknad ?? null }, now);
     await oppgaveHistorikk(trx, actor, o, 'oppgave_besvart', { svar: input.svar, merknad: input.merknad ?? null });
@@ -62,7 +66,13 @@ export async function besvarOppgave(db: Kysely<DB>, actor: Actor, id: string, in
       const tilbake = input.mottakerId ?? o.paaVegneAvId ?? o.avsenderId;
       await sendOppgave(trx, actor, { ...base, oppgavetype: 'BESKJED', mottakerIds: [tilbake], merknad: `Ikke godkjent${input.merknad ? `: ${input.merknad}` : ''}` });
     } else if (input.svar === 'Videresendt for godkjenning') {
-      await sendOppgave(trx, actor, { ...base, oppgavetype: 'GODKJENNING', mottakerIds: [input.mottakerId!], merknad: input.merknad ?? null });
+      // The forwarded step comes before what is left of a planned chain.
+      await sendOppgave(trx, actor, { ...base, oppgavetype: 'GODKJENNING', mottakerIds: [input.mottakerId!], merknad: input.merknad ?? null, innsenderId: o.innsenderId, nesteGodkjennere: o.nesteGodkjennere.filter((id) => id !== input.mottakerId) });
+    } else if (o.nesteGodkjennere.length) {
+      // A chain (§10.6): approved at this step, on to the next approver; only the last one sets F.
+      const [neste, ...resten] = o.nesteGodkjennere as [string, ...string[]];
+      await assertLedere(trx, [neste]);
+      await sendOppgave(trx, actor, { ...base, oppgavetype: 'GODKJENNING', mottakerIds: [neste], merknad: `Godkjent av ${actor.bruker.navn}${input.merknad ? `: ${input.merknad}` : ''}`, innsenderId: o.innsenderId, nesteGodkjennere: resten });
     } else {
       await godkjent(trx, actor, o, input.merknad, now);
     }

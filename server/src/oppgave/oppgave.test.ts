@@ -29,7 +29,7 @@ describe('§12.1 Oppgaver', () => {
     expectProblem(await som(ctx, w.sbh2).post(`/api/oppgaver/${res.body[0].systemId}/svar`, { svar: 'Godkjent' }), 400, 'validation_failed');
     expect((await som(ctx, w.sbh2).post(`/api/oppgaver/${res.body[0].systemId}/svar`, { svar: 'Uttalelse gitt', merknad: 'Ser greit ut' })).body.status).toBe('besvart');
     expectProblem(await som(ctx, w.sbh2).post(`/api/oppgaver/${res.body[0].systemId}/svar`, { svar: 'Uttalelse gitt' }), 409, 'oppgave_not_open');
-    expect((await som(ctx, w.sbh).get('/api/kurver/mottatte_oppgaver')).body.length).toBeGreaterThan(0);
+    expect((await som(ctx, w.sbh).get('/api/kurver/mottatte_oppgaver')).body).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'oppgave', tittel: jp.tittel })]));
   });
 
   it('shows a yellow merknad to the next step only, unless marked for all', async () => {
@@ -113,7 +113,7 @@ describe('§10.6 / §11.2 Godkjenning', () => {
     expect(neste).toBeDefined();
     await som(ctx, l2).post(`/api/oppgaver/${neste.systemId}/svar`, { svar: 'Godkjent' });
     expect((await som(ctx, w.sbh).get(`/api/journalposter/${s}`)).body.journalstatus).toBe('F');
-    expect((await som(ctx, w.sbh).get('/api/kurver/mottatte_oppgaver')).body.length).toBeGreaterThan(0);
+    expect((await som(ctx, w.sbh).get('/api/kurver/mottatte_oppgaver')).body).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'oppgave', tittel: 'Saksframlegg til utvalget' })]));
   });
 
   it('Godkjent leaves an N-notat in R (it is expedited, not ferdigstilt)', async () => {
@@ -132,5 +132,23 @@ describe('§10.6 / §11.2 Godkjenning', () => {
     const jp = (await som(ctx, w.sbh).get(`/api/journalposter/${u}`)).body;
     const versjoner = jp.dokumenter[0].versjoner;
     expect(versjoner.find((v: { aktiv: boolean }) => v.aktiv)).toMatchObject({ versjonsnummer: 2, opprettetAvId: w.leder.bruker.systemId });
+  });
+
+  it('hides a merknad about a screened record from a receiver without the code, as the record\'s own merknader are (§8 level 2)', async () => {
+    const skjermetJp = await buildJournalpost(ctx.db, w.sbh, sakId, { tittel: 'Søknad om permisjon', skjerming: { tilgangskode: 'U', skjermingsnivaa: 2, skjermingshjemmel: 'Offl. § 13' } });
+    const [til2] = (await som(ctx, w.sbh).post('/api/oppgaver', { oppgavetype: 'UTTALELSE', journalpostId: skjermetJp, mottakerIds: [w.sbh2.bruker.systemId], merknad: 'Kari er syk til mars' })).body;
+    const [tilLeder] = (await som(ctx, w.sbh).post('/api/oppgaver', { oppgavetype: 'BESKJED', journalpostId: skjermetJp, mottakerIds: [w.leder.bruker.systemId], merknad: 'Kari er syk til mars', merknadForAlle: true })).body;
+    // The receiver without the code U sees that there is an oppgave, not what it says.
+    const hos2 = await som(ctx, w.sbh2).get(`/api/oppgaver/${til2.systemId}`);
+    expect(hos2.status).toBe(200);
+    expect(hos2.body.merknad).toBeNull();
+    expect(JSON.stringify(hos2.body)).not.toContain('Kari');
+    // The sender wrote it; the leader has the code for the unit.
+    expect((await som(ctx, w.sbh).get(`/api/oppgaver/${til2.systemId}`)).body.merknad).toBe('Kari er syk til mars');
+    expect((await som(ctx, w.leder).get(`/api/oppgaver/${tilLeder.systemId}`)).body.merknad).toBe('Kari er syk til mars');
+    // An answer's merknad: seen by the one who wrote it and by the sender, not by others without the code.
+    const svar = await som(ctx, w.sbh2).post(`/api/oppgaver/${til2.systemId}/svar`, { svar: 'Uttalelse gitt', merknad: 'Kari kan jobbe redusert' });
+    expect(svar.body.svarMerknad).toBe('Kari kan jobbe redusert');
+    expect((await som(ctx, w.sbh).get(`/api/oppgaver/${til2.systemId}`)).body.svarMerknad).toBe('Kari kan jobbe redusert');
   });
 });

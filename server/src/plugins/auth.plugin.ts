@@ -45,6 +45,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
     if (typeof identity !== 'string' || identity === '') {
       throw new AppError('token_invalid', `Tokenet mangler ${opts.userClaim}`);
     }
+    // An Entra UPN matches without regard to case; spaces around it are not part of any name.
+    if (identity !== identity.trim()) throw new AppError('token_invalid', `${opts.userClaim} i tokenet har mellomrom rundt navnet`);
     const actor = await loadActor(opts.db, identity);
     if (!actor) throw new AppError('unknown_user', `Brukeren ${identity} finnes ikke i arkivet`);
     // §11.3: a stedfortreder switches to the leader's desk with this header.

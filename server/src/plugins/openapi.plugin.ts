@@ -12,7 +12,7 @@ export const errorResponses = {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** An OpenAPI requestBody for routes whose body is not JSON-validated (multipart). */
+    /** The documented body schema of a route that reads its body itself (multipart), not validated by Fastify. */
     openapiBody?: unknown;
   }
 }
@@ -30,20 +30,10 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ bearer: [] }],
     },
+    // A multipart route reads its form itself (files are streamed); its documented body is in config.
     transform: ({ schema, url, route }) => {
       const body = route.config?.openapiBody;
-      return { schema: body ? ({ ...schema, body: undefined, requestBody: body } as typeof schema) : schema, url };
-    },
-    transformObject: (doc) => {
-      const spec = 'openapiObject' in doc ? doc.openapiObject : doc.swaggerObject;
-      // Routes with a hand-written requestBody keep it.
-      for (const item of Object.values((spec as { paths?: Record<string, Record<string, Record<string, unknown>>> }).paths ?? {})) {
-        for (const op of Object.values(item)) {
-          const rb = (op as { schema?: { requestBody?: unknown } }).schema?.requestBody;
-          if (rb) op.requestBody = rb;
-        }
-      }
-      return spec as never;
+      return { schema: body ? ({ ...schema, body } as typeof schema) : schema, url };
     },
   });
   // The browsable docs are public like the document they show; the API calls made from it still need a token.

@@ -1,5 +1,8 @@
+import { maxHeaderSize, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { NoResultError } from 'kysely';
 import { type FieldError, PROBLEMS, type ProblemCode, problemType } from '@arkiv/shared';
 import { AppError } from '../errors/app-error';
 
@@ -21,7 +24,31 @@ const PG_CODES: Record<string, ProblemCode> = {
   '40001': 'concurrent_update',
   '40P01': 'concurrent_update',
   '22P02': 'validation_failed',
+  // Raised by the trigger that keeps an imported (historic) arkivdel read-only.
+  AR001: 'arkivdel_read_only',
 };
+
+/** PostgreSQL's words for a foreign key that points nowhere, as the pg driver reports them. */
+interface PgError {
+  code?: string;
+  detail?: string;
+  table?: string;
+}
+
+/**
+ * A foreign key violation is the database's last word on a reference the service did not check
+ * itself: a reference to a row that does not exist (400 with the field), or a row others still
+ * point to (409). The column is named the way the API names it (camelCase).
+ */
+function foreignKeyProblem(error: PgError): { code: ProblemCode; detail: string; extensions: Record<string, unknown> } {
+  const column = /^Key \(([a-z0-9_]+)\)=/.exec(error.detail ?? '')?.[1];
+  const field = column ? `/${column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())}` : '/';
+  if (/is still referenced/.test(error.detail ?? '')) {
+    return { code: 'unprocessable', detail: 'Posten er i bruk av andre poster og kan ikke endres slik', extensions: {} };
+  }
+  const message = 'finnes ikke';
+  return { code: 'validation_failed', detail: `${field}: ${message}`, extensions: { errors: [{ field, message }] } };
+}
 
 function fieldErrors(error: FastifyError): FieldError[] {
   return (error.validation ?? []).map((v) => {
@@ -65,6 +92,11 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
       const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
       return sendProblem(reply, 'validation_failed', detail, { errors });
     }
+    if (error instanceof NoResultError) return sendProblem(reply, 'not_found', 'Finnes ikke eller du har ikke tilgang');
+    if (error.code === '23503') {
+      const fk = foreignKeyProblem(error as PgError);
+      return sendProblem(reply, fk.code, fk.detail, fk.extensions);
+    }
     const mapped = (error.code && (FASTIFY_CODES[error.code] ?? PG_CODES[error.code])) || undefined;
     if (mapped) return sendProblem(reply, mapped, error.message);
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
@@ -80,3 +112,21 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
 
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 'route_not_found', `${request.method} ${request.url}`));
 });
+
+/**
+ * Errors Node's HTTP parser finds before there is a request (headers over the size limit, bytes
+ * that are not HTTP) get a problem+json answer too; Fastify's default answers plain JSON.
+ */
+export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: string }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ProblemCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request_timeout' : 'malformed_request';
+  const { status, title } = PROBLEMS[code];
+  const detail =
+    code === 'headers_too_large' ? `Hodene (for eksempel Authorization) er større enn grensen på ${maxHeaderSize} byte` : code === 'request_timeout' ? 'Forespørselen kom ikke fram i tide' : 'Forespørselen er ikke gyldig HTTP';
+  const body = JSON.stringify({ type: problemType(code), title, status, code, detail });
+  this.log.debug({ err }, 'client error');
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}

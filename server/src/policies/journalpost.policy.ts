@@ -1,4 +1,4 @@
-import { isAllowed, type Journalposttype, type Journalstatus } from '@arkiv/shared';
+import { isAllowed, type Journalposttype, type Journalstatus, kanEndre } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import { erArkiv, erArkivansvarlig, erLederFor, erMeg, erSaksansvarlig, erSaksbehandler } from './predicates';
 
@@ -34,8 +34,9 @@ export const journalpostPolicy = {
   read: (_actor: Actor, _jp: JournalpostForPolicy) => true,
   /** "Who" alone: status is checked separately against the machine. */
   mayEdit: harRettPaa,
-  update: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'endre_registrering'),
-  addDokument: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'endre_dokument'),
+  /** Registration data: while open, and on F/E by the archive (ENDRINGSRETT, docs/journalstatus.md). */
+  update: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'endre_registrering') && kanEndre('registrering', jp.journalstatus, erArkiv(actor)),
+  addDokument: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'endre_dokument') && kanEndre('dokument', jp.journalstatus, erArkiv(actor)),
   changeSkjerming: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'endre_skjerming'),
   addMerknad: (actor: Actor, jp: JournalpostForPolicy) => harRettPaa(actor, jp) && isAllowed(jp.journalstatus, 'legg_til_merknad'),
   /** A kryssreferanse is a finding aid: added in every status, like a merknad (docs/kryssreferanser.md). */

@@ -2,6 +2,7 @@ import type { TestContext } from '../test/context';
 import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
 import { openWorld, type World } from '../test/world';
+import { idag } from '../test/dato';
 
 /** Manual §6 (roles) and §11.3/§12.9 (stedfortreder), through the API. */
 describe('§6 Roller og rettigheter', () => {
@@ -64,7 +65,6 @@ describe('§11.3 / §12.9 Stedfortreder', () => {
   beforeAll(async () => ({ ctx, w } = await openWorld()));
   afterAll(() => ctx.close());
 
-  const idag = () => new Date().toISOString().slice(0, 10);
 
   it('a leader names a deputy who then acts on the leader’s desk, recorded as on behalf of the leader', async () => {
     const sakId = await buildSak(ctx.db, w.sbh);

@@ -1,6 +1,6 @@
 import type { Saksstatus } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
-import { erArkiv, erArkivansvarlig, erIEnhet, erLederFor, erMeg, erSaksansvarlig, harRolle } from './predicates';
+import { erArkiv, erArkivansvarlig, erLederFor, erMeg, erSaksansvarlig } from './predicates';
 
 export interface SakForPolicy {
   readonly saksansvarligId: string;
@@ -18,14 +18,30 @@ export const sakPolicy = {
   read: (_actor: Actor, _sak: SakForPolicy) => true,
   update: (actor: Actor, sak: SakForPolicy) =>
     aapen(sak) && (erSaksansvarlig(actor, sak) || erLederFor(actor, sak.administrativEnhetId) || erArkiv(actor)),
+  /**
+   * §6 with §10.4/§10.5/§10.8 ("Dersom du ikke får tilgang til å opprette nye journalposter i
+   * saken, kontakter du saksansvarlig"): adding a journalpost to a sak is not every unit
+   * member's right. It is the saksansvarlig's (total responsibility for the sak); the
+   * archive's (§6: all registration; the dokumentsenter registers incoming post into any sak,
+   * §3.1); the leader's of the sak's unit (§6: extended rights in the own unit, saksfordeling;
+   * the leader may make anyone saksansvarlig anyway); and whoever the saksansvarlig gave access
+   * (sak_tilgang). A stedfortreder on one of their desks acts as they do (erMeg). Answering
+   * one's own journalpost in the sak (§10.2.2) is allowed in the service (besvar.ts), as it is
+   * processing that journalpost, not adding to another's sak.
+   */
   addJournalpost: (actor: Actor, sak: SakForPolicy) =>
     aapen(sak) &&
     (erSaksansvarlig(actor, sak) ||
       erArkiv(actor) ||
       erLederFor(actor, sak.administrativEnhetId) ||
-      (harRolle(actor, 'SBH') && erIEnhet(actor, sak.administrativEnhetId)) ||
       (sak.tilgangBrukerIds ?? []).some((id) => erMeg(actor, id))),
-  /** §6: the saksansvarlig (and the unit's leader, the archive) gives others access. */
+  /**
+   * §10.2.2: a written reply to journalposter of the sak the actor has rights on (the caller,
+   * besvar.ts, checks each original): answering is processing one's own journalpost, so it
+   * needs no access to add journalposter, only an open sak.
+   */
+  addSvar: (_actor: Actor, sak: SakForPolicy) => aapen(sak),
+  /** §6: the saksansvarlig gives others access and takes it back; so do the unit's leader and the archive (see addJournalpost). */
   giTilgang: (actor: Actor, sak: SakForPolicy) => aapen(sak) && (erSaksansvarlig(actor, sak) || erLederFor(actor, sak.administrativEnhetId) || erArkiv(actor)),
   addMerknad: (actor: Actor, sak: SakForPolicy) =>
     erSaksansvarlig(actor, sak) || erLederFor(actor, sak.administrativEnhetId) || erArkiv(actor),

@@ -8,9 +8,10 @@ import { createTestContext, type TestContext } from '../test/context';
 import { buildArkivdel, buildBruker, buildEnhet } from '../test/factories';
 import { expectProblem, som } from '../test/http';
 import { forventetSkjult, type Gradering, graderinger, skjermingAv } from './skjerming.fixtures';
+import { omDager } from '../test/dato';
 
 /**
- * Issue 4's "nothing screened leaks" on the read paths issue 3 added: the kurver (contents
+ * "Nothing screened leaks" on the desk's read paths: the kurver (contents
  * and counts), oppgaver, the restanserapport, lignende saker, and a stedfortreder on a
  * leader's desk. One grading matrix (skjerming.fixtures.ts, as skjerming.matrix.test.ts) sits
  * on one leader's desk; every viewer reads every path. Every record is listed and counted
@@ -21,7 +22,7 @@ import { forventetSkjult, type Gradering, graderinger, skjermingAv } from './skj
 const RUN = `D${Date.now().toString(36)}`;
 const mk = (i: number, part: string) => `${RUN}${part}X${i}Z`;
 const PARTS = { t2: 'T2', beskrivelse: 'BE', part: 'PA', sakT2: 'ST' } as const;
-const dag = (d: number) => new Date(Date.now() + d * 86400000).toISOString().slice(0, 10);
+const dag = omDager;
 
 interface Fixture extends Gradering {
   i: number;
@@ -39,7 +40,7 @@ interface Viewer {
   personlig: boolean;
 }
 
-describe('skjerming on the desk: kurver, oppgaver, restanserapport, lignende saker, stedfortreder (issues 3+4)', () => {
+describe('skjerming on the desk: kurver, oppgaver, restanserapport, lignende saker, stedfortreder', () => {
   let ctx: TestContext;
   const fixtures: Fixture[] = [];
   const viewers: Viewer[] = [];

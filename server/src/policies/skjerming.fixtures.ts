@@ -1,8 +1,9 @@
 import { SKJERMINGSNIVAA_KODER, type Skjermingsnivaa, TILGANGSKODE_KODER, type Tilgangskode } from '@arkiv/shared';
 
 /**
- * The grading matrix both skjerming tests run (skjerming.matrix.test.ts: every read path of
- * issue 4; skjerming.desk.test.ts: the desk, oppgaver and reports of issue 3): ungraded, then
+ * The grading matrix the skjerming tests run (skjerming.matrix.test.ts: every read path;
+ * skjerming.render.test.ts: every rendered document; skjerming.desk.test.ts: the desk,
+ * oppgaver and reports): ungraded, then
  * every tilgangskode × level graded on the sak (inherited) or on the journalpost, then
  * (optionally) graded only on the document.
  */
@@ -34,3 +35,4 @@ export function forventetSkjult(g: Gradering, viewer: { koder: readonly (readonl
   const dokSkjult = g.paa === 'dokument' ? !ser : jpNivaa >= 1;
   return { jpNivaa, sakNivaa, dokSkjult };
 }
+

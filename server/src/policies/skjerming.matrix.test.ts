@@ -1,30 +1,39 @@
 import { Readable } from 'node:stream';
-import { type Rolle, type Skjermingsnivaa, TILGANGSKODE_KODER, type Tilgangskode } from '@arkiv/shared';
-import type { Actor } from '../auth/actor';
+import { type Skjermingsnivaa, TILGANGSKODE_KODER, type Tilgangskode } from '@arkiv/shared';
 import { addDokument } from '../dokument/dokument.service';
 import { setDokumentSkjerming } from '../dokument/offentlighet.service';
 import { dokumentSkjult, journalpostSkjultNivaa } from '../journalpost/journalpost.presenter';
 import { findJournalpost, loadChildren, loadChildrenFor, selectJournalpostFor, type JournalpostRow } from '../journalpost/journalpost.repository';
-import { createJournalpost, updateJournalpost } from '../journalpost/journalpost.service';
+import { addMerknad, createJournalpost, updateJournalpost } from '../journalpost/journalpost.service';
 import { sakSkjultNivaa } from '../sak/sak.presenter';
 import { findSak, selectSakFor } from '../sak/sak.repository';
 import { createSak, updateSak } from '../sak/sak.service';
+import { setJournalpostSkjermedeOrd, setSakSkjermedeOrd } from '../sak/skjermede-ord';
 import { opprettKryssreferanse } from '../kryssreferanse/kryssreferanse.service';
 import { createTestContext, type TestContext } from '../test/context';
 import { forventetSkjult, graderinger, skjermingAv } from './skjerming.fixtures';
 import { buildArkivdel, buildBruker, buildEnhet } from '../test/factories';
+import { buildMatrixActors, MATRIX_ACTOR_COUNT, type MatrixActor } from '../test/matrix-actors';
 
 /**
- * Issue 4, "nothing screened leaks": one generated fixture matrix, every tilgangskode × level,
+ * "Nothing screened leaks": one generated fixture matrix, every tilgangskode × level,
  * graded on the sak (inherited) or on the journalpost, plus documents with their own grading;
  * every role × own/other unit × (no code / codes for own unit / one code for all units);
- * every read path. The expected result comes from the manual (§8), written out here; the
+ * every read path, merknader included (rendered documents: skjerming.render.test.ts). The expected result comes from the manual (§8), written out here; the
  * TypeScript policy (single records) and the SQL filter (lists) must both match it, the list
  * views must equal the single-record views, and no hidden marker may appear in any response.
  */
 const RUN = `M${Date.now().toString(36)}`;
 const mk = (i: number, part: string) => `${RUN}${part}X${i}Z`;
-const PARTS = { t2: 'T2', beskrivelse: 'BE', part: 'PA', dok: 'DO', innhold: 'IN', sakT2: 'ST', sakBeskrivelse: 'SB' } as const;
+const PARTS = { t2: 'T2', beskrivelse: 'BE', part: 'PA', dok: 'DO', innhold: 'IN', sakT2: 'ST', sakBeskrivelse: 'SB', merknad: 'ME' } as const;
+/**
+ * Screened words (skjermede ord): one word of title line 1 and one of line 2, on the journalpost
+ * and on a graded sak, marked wherever the record is graded (its own or its sak's grading). They
+ * show as ***** to exactly those from whom anything of the record is hidden (level ≥ 1).
+ */
+const ORD = { jp1: 'OA', jp2: 'OB', sak1: 'OC', sak2: 'OD' } as const;
+/** The journalpost's words are marked where it is graded; on an ungraded one, marking is refused. */
+const merket = (f: { paa: string }) => f.paa === 'sak' || f.paa === 'journalpost';
 
 interface Fixture {
   i: number;
@@ -37,18 +46,10 @@ interface Fixture {
   dokId: string;
 }
 
-interface TestActor {
-  navn: string;
-  actor: Actor;
-  /** [code, unit|null] the actor holds. */
-  koder: readonly (readonly [Tilgangskode, string | null])[];
-  eier: boolean;
-}
-
-describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks (issue 4)', () => {
+describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks', () => {
   let ctx: TestContext;
   const fixtures: Fixture[] = [];
-  const actors: TestActor[] = [];
+  const actors: MatrixActor[] = [];
   let enhetA: string;
   let klasseId: string;
   /** An ungraded journalpost that refers to every fixture journalpost and is referred to by every graded sak. */
@@ -65,20 +66,7 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
     klasseId = (await db.insertInto('klasse').values({ klassifikasjonssystemId: ks.systemId, klasseId: `${RUN}KL`, tittel: `${RUN}KLASSE`, opprettetAv: 'test' }).returning('systemId').executeTakeFirstOrThrow()).systemId;
     const eier = await buildBruker(db, { roller: [['SBH', a.systemId]] });
     const ark = await buildBruker(db, { roller: [['ARK', b.systemId]] });
-
-    const roles: Rolle[] = ['SBH', 'LED', 'ARK', 'DOK'];
-    for (const rolle of roles) {
-      for (const [hjem, enhet] of [['egen', a.systemId], ['annen', b.systemId]] as const) {
-        actors.push({ navn: `${rolle}/${hjem} enhet/ingen koder`, actor: await buildBruker(db, { roller: [[rolle, enhet]] }), koder: [], eier: false });
-        const koder = TILGANGSKODE_KODER.map((k) => [k, enhet] as const);
-        actors.push({ navn: `${rolle}/${hjem} enhet/alle koder for egen enhet`, actor: await buildBruker(db, { roller: [[rolle, enhet]], tilganger: koder }), koder, eier: false });
-      }
-    }
-    for (const k of TILGANGSKODE_KODER) {
-      const koder = [[k, null]] as const;
-      actors.push({ navn: `SBH/annen enhet/${k} for alle enheter`, actor: await buildBruker(db, { roller: [['SBH', b.systemId]], tilganger: koder }), koder, eier: false });
-    }
-    actors.push({ navn: 'saksansvarlig og saksbehandler', actor: eier, koder: [], eier: true });
+    actors.push(...(await buildMatrixActors(db, a.systemId, b.systemId, eier)));
 
     // One ungraded sak holds the journalposter graded on themselves or on their documents.
     const fellesSak = await createSak(db, ark, { tittel: `${RUN} felles sak`, sakstype: 'GS', saksansvarligId: eier.bruker.systemId, administrativEnhetId: a.systemId, klasseId });
@@ -87,7 +75,7 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
       let sakId = fellesSak;
       if (g.paa === 'sak') {
         sakId = await createSak(db, ark, {
-          tittel: `${RUN} sak ${i}`,
+          tittel: `${RUN} sak ${i} ${mk(i, ORD.sak1)}`,
           tittel2: `${mk(i, PARTS.sakT2)}-v1`,
           beskrivelse: mk(i, PARTS.sakBeskrivelse),
           sakstype: 'GS',
@@ -96,18 +84,25 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
           klasseId,
           ...(skjerming ? { skjerming } : {}),
         });
-        await updateSak(db, ark, sakId, { tittel2: mk(i, PARTS.sakT2) });
+        await updateSak(db, ark, sakId, { tittel2: `${mk(i, PARTS.sakT2)} ${mk(i, ORD.sak2)}` });
+        await setSakSkjermedeOrd(db, ark, sakId, [mk(i, ORD.sak1), mk(i, ORD.sak2).toLowerCase()]);
       }
+      // Registered incoming post (I, status S): a record, not a draft (drafts: utkast.matrix.test.ts).
       const jpId = await createJournalpost(db, eier, sakId, {
-        journalposttype: 'U',
-        tittel: `${RUN} journalpost ${i}`,
+        journalposttype: 'I',
+        tittel: `${RUN} journalpost ${i} ${mk(i, ORD.jp1)}`,
         tittel2: `${mk(i, PARTS.t2)}-v1`,
         beskrivelse: mk(i, PARTS.beskrivelse),
         administrativEnhetId: a.systemId,
-        korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: mk(i, PARTS.part) }],
+        korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: mk(i, PARTS.part) }],
         ...(skjerming && g.paa === 'journalpost' ? { skjerming } : {}),
       });
-      await updateJournalpost(db, eier, jpId, { tittel2: mk(i, PARTS.t2) });
+      await updateJournalpost(db, eier, jpId, { tittel2: `${mk(i, PARTS.t2)} ${mk(i, ORD.jp2)}` });
+      const merk = setJournalpostSkjermedeOrd(db, eier, jpId, [mk(i, ORD.jp1), mk(i, ORD.jp2)]);
+      // Screening needs a hjemmel: an ungraded journalpost takes no screened words.
+      if (merket(g)) await merk;
+      else await expect(merk).rejects.toMatchObject({ code: 'skjermede_ord_uten_skjerming', status: 400 });
+      await addMerknad(db, eier, jpId, { merknadstype: 'FORMELL', merknadstekst: mk(i, PARTS.merknad) });
       const staged = await ctx.blobs.stage(Readable.from([Buffer.from(mk(i, PARTS.innhold))]));
       const dokId = await addDokument(db, ctx.blobs, eier, jpId, { tittel: mk(i, PARTS.dok) }, { staged, filnavn: 'brev.txt', mimeType: 'text/plain' });
       if (skjerming && g.paa === 'dokument') {
@@ -115,26 +110,26 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
       }
       fixtures.push({ i, kode: g.kode, nivaa: g.nivaa, paa: g.paa, sakId, jpId, dokId });
     }
-    // Kryssreferanser (issue 6) are a read path too: both directions, to journalposter and saker.
+    // Kryssreferanser are a read path too: both directions, to journalposter and saker.
     // Its own sak, titled without RUN, so the search and sak-list counts above stay the fixtures'.
     const navSak = await createSak(db, ark, { tittel: 'Kryssreferanser', sakstype: 'GS', saksansvarligId: eier.bruker.systemId, administrativEnhetId: a.systemId });
-    nav = await createJournalpost(db, eier, navSak, { journalposttype: 'X', tittel: 'Kryssreferansenav', administrativEnhetId: a.systemId });
+    nav = await createJournalpost(db, eier, navSak, { journalposttype: 'I', tittel: 'Kryssreferansenav', administrativEnhetId: a.systemId, korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Avsender' }] });
     for (const f of fixtures) {
       await opprettKryssreferanse(db, eier, { type: 'journalpost', id: nav }, { tilJournalpostId: f.jpId });
       if (f.paa === 'sak') await opprettKryssreferanse(db, eier, { type: 'sak', id: f.sakId }, { tilJournalpostId: nav });
     }
-  }, 180_000);
+  }, 300_000);
   afterAll(() => ctx.close());
 
   /** The manual's rule, written out independently of the code under test. */
-  const expected = (t: TestActor, f: Fixture) => forventetSkjult(f, { koder: t.koder, personlig: t.eier }, enhetA);
+  const expected = (t: MatrixActor, f: Fixture) => forventetSkjult(f, { koder: t.koder, personlig: t.eier }, enhetA);
 
   it('covers every tilgangskode × level on sak and journalpost, and every role × own/other unit', () => {
     expect(fixtures.filter((f) => f.paa === 'sak' || f.paa === 'journalpost')).toHaveLength(TILGANGSKODE_KODER.length * 3 * 2);
-    expect(actors).toHaveLength(4 * 2 * 2 + TILGANGSKODE_KODER.length + 1);
+    expect(actors).toHaveLength(MATRIX_ACTOR_COUNT);
   });
 
-  it.each(Array.from({ length: 4 * 2 * 2 + TILGANGSKODE_KODER.length + 1 }, (_, n) => n))('actor #%i: policy = SQL = the manual, on every read path, with no leak', async (n) => {
+  it.each(Array.from({ length: MATRIX_ACTOR_COUNT }, (_, n) => n))('actor #%i: policy = SQL = the manual, on every read path, with no leak', async (n) => {
     const t = actors[n]!;
     const { db, app } = ctx;
     const headers = await ctx.auth(t.actor.bruker.brukernavn);
@@ -215,12 +210,14 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
       for (const part of [PARTS.t2, PARTS.dok]) {
         expect({ f: f.i, part, inHistorikk: jpHist.includes(mk(f.i, part)) }).toEqual({ f: f.i, part, inHistorikk: !histSkjult || (part === PARTS.t2 && f.paa === 'dokument') });
       }
-      const view = jp.json as { korrespondanseparterSkjermet: boolean; tittel2: string; dokumenter: { skjermet: boolean; versjoner: unknown[] }[] };
-      expect({ f: f.i, parter: view.korrespondanseparterSkjermet, tittel2: view.tittel2 === '*****', dok: view.dokumenter[0]!.skjermet }).toEqual({
+      const view = jp.json as { korrespondanseparterSkjermet: boolean; tittel2: string; dokumenter: { skjermet: boolean; versjoner: unknown[] }[]; merknader: { merknadstekst: string }[] };
+      expect({ f: f.i, parter: view.korrespondanseparterSkjermet, tittel2: view.tittel2 === '*****', dok: view.dokumenter[0]!.skjermet, merknad: view.merknader.map((m) => m.merknadstekst) }).toEqual({
         f: f.i,
         parter: exp.jpNivaa >= 3,
         tittel2: exp.jpNivaa >= 2,
         dok: exp.dokSkjult,
+        // A merknad is free text elaborating the record, hidden with title line 2 (§8 level 2).
+        merknad: [exp.jpNivaa >= 2 ? '*****' : mk(f.i, PARTS.merknad)],
       });
     }
 
@@ -228,17 +225,29 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
     const kryss = await get(`/api/journalposter/${nav}/kryssreferanser`);
     expect(kryss.status).toBe(200);
     bodies.push(kryss.body);
-    type Ref = { objekt: { systemId: string; skjultNivaa: number; tittel2: string | null } };
+    type Ref = { objekt: { systemId: string; skjultNivaa: number; tittel: string; tittel2: string | null } };
     const refererer = new Map((kryss.json.refererer as Ref[]).map((r) => [r.objekt.systemId, r.objekt]));
     const referertFra = new Map((kryss.json.referertFra as Ref[]).map((r) => [r.objekt.systemId, r.objekt]));
     expect({ refererer: refererer.size, referertFra: referertFra.size }).toEqual({ refererer: fixtures.length, referertFra: fixtures.filter((f) => f.paa === 'sak').length });
     for (const f of fixtures) {
       const exp = expected(t, f);
       const jp = refererer.get(f.jpId)!;
-      expect({ f: f.i, nivaa: jp.skjultNivaa, tittel2: jp.tittel2 }).toEqual({ f: f.i, nivaa: exp.jpNivaa, tittel2: exp.jpNivaa >= 2 ? '*****' : mk(f.i, PARTS.t2) });
+      const jpOrd = (w: string) => (merket(f) && exp.jpNivaa > 0 ? '*****' : mk(f.i, w));
+      expect({ f: f.i, nivaa: jp.skjultNivaa, tittel: jp.tittel, tittel2: jp.tittel2 }).toEqual({
+        f: f.i,
+        nivaa: exp.jpNivaa,
+        tittel: `${RUN} journalpost ${f.i} ${jpOrd(ORD.jp1)}`,
+        tittel2: exp.jpNivaa >= 2 ? '*****' : `${mk(f.i, PARTS.t2)} ${jpOrd(ORD.jp2)}`,
+      });
       if (f.paa === 'sak') {
         const sak = referertFra.get(f.sakId)!;
-        expect({ f: f.i, nivaa: sak.skjultNivaa, tittel2: sak.tittel2 }).toEqual({ f: f.i, nivaa: exp.sakNivaa, tittel2: exp.sakNivaa >= 2 ? '*****' : mk(f.i, PARTS.sakT2) });
+        const sakOrd = (w: string) => (exp.sakNivaa > 0 ? '*****' : mk(f.i, w));
+        expect({ f: f.i, nivaa: sak.skjultNivaa, tittel: sak.tittel, tittel2: sak.tittel2 }).toEqual({
+          f: f.i,
+          nivaa: exp.sakNivaa,
+          tittel: `${RUN} sak ${f.i} ${sakOrd(ORD.sak1)}`,
+          tittel2: exp.sakNivaa >= 2 ? '*****' : `${mk(f.i, PARTS.sakT2)} ${sakOrd(ORD.sak2)}`,
+        });
       }
     }
 
@@ -249,12 +258,18 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
       const shouldShow: Record<string, boolean> = {
         [PARTS.t2]: exp.jpNivaa < 2,
         [PARTS.beskrivelse]: exp.jpNivaa < 2,
+        [PARTS.merknad]: exp.jpNivaa < 2,
         [PARTS.part]: exp.jpNivaa < 3,
         [PARTS.dok]: !exp.dokSkjult,
+        // A screened word is hidden from level 1: from whoever does not see the whole record.
+        [ORD.jp1]: !merket(f) || exp.jpNivaa === 0,
+        [ORD.jp2]: !merket(f) || exp.jpNivaa === 0,
       };
       if (f.paa === 'sak') {
         shouldShow[PARTS.sakT2] = exp.sakNivaa < 2;
         shouldShow[PARTS.sakBeskrivelse] = exp.sakNivaa < 2;
+        shouldShow[ORD.sak1] = exp.sakNivaa === 0;
+        shouldShow[ORD.sak2] = exp.sakNivaa === 0;
       }
       const seen = Object.fromEntries(Object.keys(shouldShow).map((p) => [p, all.includes(mk(f.i, p))]));
       expect({ f: f.i, grading: `${f.paa}:${f.kode}:${f.nivaa}`, seen }).toEqual({ f: f.i, grading: `${f.paa}:${f.kode}:${f.nivaa}`, seen: shouldShow });
@@ -273,5 +288,25 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks 
     });
     const bySakT2 = await get(`/api/saker?q=${RUN}${PARTS.sakT2}X&limit=200`);
     expect(bySakT2.json.total).toBe(expectCount((f) => f.paa === 'sak' && expected(t, f).sakNivaa < 2));
+    // Screened words neither match nor count where they are screened: in search (each tier's
+    // vector), in the sak list's text filter, line 1 and line 2 alike.
+    const ordSynlig = (f: Fixture) => !merket(f) || expected(t, f).jpNivaa === 0;
+    const [byJp1, byJp2, bySak1, bySak2, sakListSak1, sakListSak2] = await Promise.all([
+      get(`/api/sok?q=${RUN}${ORD.jp1}X&limit=100`),
+      get(`/api/sok?q=${RUN}${ORD.jp2}X&limit=100`),
+      get(`/api/sok?q=${RUN}${ORD.sak1}X&limit=100`),
+      get(`/api/sok?q=${RUN}${ORD.sak2}X&limit=100`),
+      get(`/api/saker?q=${RUN}${ORD.sak1}X&limit=200`),
+      get(`/api/saker?q=${RUN}${ORD.sak2}X&limit=200`),
+    ]);
+    const sakOrdSynlig = expectCount((f) => f.paa === 'sak' && expected(t, f).sakNivaa === 0);
+    expect({
+      jp1: byJp1.json.journalposter.total,
+      jp2: byJp2.json.journalposter.total,
+      sak1: bySak1.json.saker.total,
+      sak2: bySak2.json.saker.total,
+      liste1: sakListSak1.json.total,
+      liste2: sakListSak2.json.total,
+    }).toEqual({ jp1: expectCount(ordSynlig), jp2: expectCount(ordSynlig), sak1: sakOrdSynlig, sak2: sakOrdSynlig, liste1: sakOrdSynlig, liste2: sakOrdSynlig });
   });
 });

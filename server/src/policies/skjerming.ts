@@ -1,4 +1,4 @@
-import type { Skjermingsnivaa, Tilgangskode } from '@arkiv/shared';
+import { skjermOrd, type Skjermingsnivaa, type Tilgangskode } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import { harTilgangskode } from './predicates';
 
@@ -54,7 +54,10 @@ export function kanSeSkjermet(actor: Actor, skjerming: Skjerming | null, ctx: Sc
 export const SKJERMINGSDELER = {
   /** Level 1: the documents (content, versions, titles). */
   dokumenter: 1,
-  /** Level 2: + title line 2 (and the free-text beskrivelse and keywords that elaborate it). */
+  /**
+   * Level 2: + title line 2, and the free text that elaborates the record like it: beskrivelse,
+   * keywords, merknader (the TLF note of an avskrivning too) and a møte's vedtak.
+   */
   tittel2: 2,
   /** Level 3: + avsender/mottaker on a journalpost, klassering on a sak. */
   parterEllerKlassering: 3,
@@ -80,3 +83,32 @@ export function skjultFraNivaa(level: number): Record<Skjermingsdel, boolean> {
 }
 
 export const SKJERMET_TEKST = '*****';
+
+/**
+ * A title line as the user sees it: the record's screened words (skjermede ord) as `*****`
+ * wherever anything of the record is hidden from them (level ≥ 1, or a draft they do not
+ * read). `f.tittel` in skjerming.sql.ts is the SQL twin. Line 2 is `*****` as a whole from
+ * level 2 (`visTittel2`).
+ */
+export function visTittel<T extends string | null>(tekst: T, ord: readonly string[], nivaa: number): T {
+  return nivaa > 0 ? skjermOrd(tekst, ord) : tekst;
+}
+
+export function visTittel2(tekst: string | null, ord: readonly string[], nivaa: number): string | null {
+  if (tekst === null) return null;
+  return skjultFraNivaa(nivaa).tittel2 ? SKJERMET_TEKST : visTittel(tekst, ord, nivaa);
+}
+
+/**
+ * What goes out with a journalpost (§10.4, §10.7): its recipients (hidden from level 3) and its
+ * documents (hidden from level 1, or by their own grading). Whoever writes the letter from a
+ * template, previews or expedites it, or prints a paper recipient's bundle must see all of it:
+ * an outgoing letter is never composed from, or shown with, parts screened from its sender,
+ * and a bundle with the address as ***** or a document left out would go out wrong. So these
+ * refuse (403) rather than redact.
+ */
+export function utgaaendeSkjult(parterSkjult: boolean, dokumenterSkjult: Iterable<boolean>): boolean {
+  if (parterSkjult) return true;
+  for (const d of dokumenterSkjult) if (d) return true;
+  return false;
+}

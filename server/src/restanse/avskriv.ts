@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { AVSKRIVNINGSMAATER, type AvskrivInput, avskrivningsmaaterFor, baererRestanse, harRestanse, transition } from '@arkiv/shared';
+import { AVSKRIVNINGSMAATER, type AvskrivInput, avskrivningsmaaterFor, baererRestanse, harRestanse, svartypeFor, transition } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, forbidden, notFound, validation } from '../errors/app-error';
@@ -49,11 +49,20 @@ export async function registrerAvskrivning(trx: Transaction<DB>, actor: Actor, j
   const eksisterende = await trx.selectFrom('avskrivning').select(['avskrivningsmaate', 'ventende']).where('journalpostId', '=', jp.systemId).execute();
   if (!baererRestanse(jp) || !harRestanse(jp, eksisterende)) throw new AppError('no_restanse', 'Journalposten har ingen restanse å avskrive');
 
+  // §10.2: a code that names the reply (BU, BI, BX, NX) needs that reply, of the kind it names.
+  const svartype = svartypeFor(input.avskrivningsmaate);
+  if (svartype && !input.svarJournalpostId) {
+    throw validation('/svarJournalpostId', `${maate.kode} (${maate.navn}) krever svarjournalposten (dokumenttype ${svartype})`);
+  }
   let ventende = false;
   if (input.svarJournalpostId) {
     const svar = await trx.selectFrom('journalpost').select(['journalstatus', 'journalposttype', 'feilregistrertDato']).where('systemId', '=', input.svarJournalpostId).executeTakeFirst();
     if (!svar || svar.feilregistrertDato) throw validation('/svarJournalpostId', 'svarjournalposten finnes ikke');
     if (input.svarJournalpostId === jp.systemId) throw validation('/svarJournalpostId', 'en journalpost kan ikke besvare seg selv');
+    if (svartype && svar.journalposttype !== svartype) {
+      const melding = `${maate.kode} (${maate.navn}) krever et svar med dokumenttype ${svartype}, ikke ${svar.journalposttype}`;
+      throw new AppError('unprocessable', melding, { errors: [{ field: '/svarJournalpostId', message: melding }] });
+    }
     // §10.2.2: the avskrivning takes effect when the reply is expedited. Only what the
     // municipality sends (U, N, X) is expedited; an incoming reply (BI) counts at once.
     ventende = (SENDES as readonly string[]).includes(svar.journalposttype) && (UTEKSPEDERT as readonly string[]).includes(svar.journalstatus);

@@ -7,6 +7,7 @@ import { errorResponses } from '../plugins/openapi.plugin';
 import { avskriv } from './avskriv';
 import { besvar } from './besvar';
 import { restanserapport } from './restanserapport';
+import { dagen } from '../tid';
 
 const RapportQuery = Type.Object(
   { enhetId: Type.Optional(Uuid), saksbehandlerId: Type.Optional(Uuid), fra: Type.Optional(Dato), til: Type.Optional(Dato) },
@@ -37,6 +38,6 @@ export const restanseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
   app.get(
     '/api/rapporter/restanse',
     { schema: { tags, summary: 'Restanserapport (§11.1): enhet eller saksbehandler, periode; siste kriterier huskes', querystring: RapportQuery, response: { 200: RestanserapportView, ...errorResponses } } },
-    async (req) => restanserapport(db, req.actor, req.query, new Date().toISOString().slice(0, 10)),
+    async (req) => restanserapport(db, req.actor, req.query, dagen(new Date())),
   );
 };

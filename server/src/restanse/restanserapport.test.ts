@@ -2,6 +2,7 @@ import type { TestContext } from '../test/context';
 import { buildJournalpost, buildSak } from '../test/factories';
 import { expectProblem, som } from '../test/http';
 import { openWorld, type World } from '../test/world';
+import { idag } from '../test/dato';
 
 /** §11.1 Restanserapport: a leader's unit and per saksbehandler over a period; criteria remembered. */
 describe('§11.1 Restanserapport', () => {
@@ -27,10 +28,10 @@ describe('§11.1 Restanserapport', () => {
   });
 
   it('remembers the last criteria', async () => {
-    const idag = new Date().toISOString().slice(0, 10);
-    await som(ctx, w.leder).get(`/api/rapporter/restanse?saksbehandlerId=${w.sbh2.bruker.systemId}&fra=2000-01-01&til=${idag}`);
+    const iDag = idag();
+    await som(ctx, w.leder).get(`/api/rapporter/restanse?saksbehandlerId=${w.sbh2.bruker.systemId}&fra=2000-01-01&til=${iDag}`);
     const igjen = await som(ctx, w.leder).get('/api/rapporter/restanse');
-    expect(igjen.body.kriterier).toEqual({ saksbehandlerId: w.sbh2.bruker.systemId, fra: '2000-01-01', til: idag });
+    expect(igjen.body.kriterier).toEqual({ saksbehandlerId: w.sbh2.bruker.systemId, fra: '2000-01-01', til: iDag });
     expect(igjen.body.journalposter).toHaveLength(1);
     const tom = await som(ctx, w.leder).get('/api/rapporter/restanse?fra=2000-01-01&til=2000-12-31&enhetId=' + w.enhet.systemId);
     expect(tom.body.journalposter).toEqual([]);

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 import { forbidden, validation } from '../errors/app-error';
 import { erArkiv, erLederFor, erMeg, pultEier } from '../policies/predicates';
 import { JOURNALPOST, skjermingFilter } from '../policies/skjerming.sql';
-import { restanseSql } from './restanse.sql';
+import { restanser } from './restanse.sql';
 
 export interface RestanseKriterier {
   enhetId?: string;
@@ -38,24 +38,30 @@ export async function restanserapport(db: Kysely<DB>, actor: Actor, input: Resta
     const enheter = await db.selectFrom('brukerRolle').select('enhetId').where('brukerId', '=', k.saksbehandlerId).execute();
     if (!enheter.some((e) => erLederFor(actor, e.enhetId))) throw forbidden('Du kan bare se restanser for deg selv eller din enhet');
   }
+  // Remembered only when they change: a report read again with the same criteria writes nothing.
+  const verdi = JSON.stringify(k);
   await db
     .insertInto('brukerinnstilling')
-    .values({ brukerId: eier, noekkel: NOEKKEL, verdi: JSON.stringify(k) })
-    .onConflict((oc) => oc.columns(['brukerId', 'noekkel']).doUpdateSet({ verdi: JSON.stringify(k), oppdatertDato: new Date() }))
+    .columns(['brukerId', 'noekkel', 'verdi'])
+    .expression(
+      db
+        .selectNoFrom([sql<string>`${eier}::uuid`.as('brukerId'), sql<string>`${NOEKKEL}`.as('noekkel'), sql<string>`${verdi}::jsonb`.as('verdi')])
+        .where(sql<boolean>`not exists (select 1 from brukerinnstilling where bruker_id = ${eier} and noekkel = ${NOEKKEL} and verdi = ${verdi}::jsonb)`),
+    )
+    .onConflict((oc) => oc.columns(['brukerId', 'noekkel']).doUpdateSet({ verdi, oppdatertDato: new Date() }))
     .execute();
 
   const f = skjermingFilter(actor);
-  let q = db
-    .selectFrom('journalpost as j')
-    .innerJoin('sak as s', 's.systemId', 'j.sakId')
-    .innerJoin('bruker as b', 'b.systemId', 'j.saksbehandlerId')
+  // The baskets' definition (restanse.sql.ts): one row per restanse and who follows it up.
+  // §11.1: the unit's restanser are those of the saksbehandlere within the unit.
+  const ansvarlige = k.saksbehandlerId ?? sql<string[]>`array(select bruker_id from bruker_rolle where enhet_id = ${k.enhetId!})`;
+  let q = restanser(db, ansvarlige)
+    .innerJoin('bruker as b', 'b.systemId', 'j.ansvarligId')
     // Through the one skjerming filter, as every journalpost list: listed, line 2 redacted.
-    .select([f.redactText(JOURNALPOST, 'tittel2', sql.ref('j.tittel2')).as('tittel2'), f.skjultNivaa(JOURNALPOST).as('skjultNivaa')])
-    .select(['j.systemId', 'j.tittel', 'j.journalposttype', 'j.forfallsdato', 'j.journaldato', 'j.dokumentnummer', 's.saksaar', 's.sakssekvensnummer', 'b.systemId as sbId', 'b.brukernavn', 'b.navn'])
-    .where('j.feilregistrertDato', 'is', null)
-    .where(restanseSql, '=', sql<boolean>`true`);
-  if (k.enhetId) q = q.where('j.administrativEnhetId', '=', k.enhetId);
-  if (k.saksbehandlerId) q = q.where('j.saksbehandlerId', '=', k.saksbehandlerId);
+    .select([f.tittel(JOURNALPOST, 'j', 'tittel2').as('tittel2'), f.skjultNivaa(JOURNALPOST).as('skjultNivaa'), f.tittel(JOURNALPOST, 'j').as('tittel')])
+    .select(['j.systemId', 'j.journalposttype', 'j.forfallsdato', 'j.journaldato', 'j.dokumentnummer', 's.saksaar', 's.sakssekvensnummer', 'b.systemId as sbId', 'b.brukernavn', 'b.navn']);
+  // Both given: the saksbehandler's restanser within the unit.
+  if (k.enhetId && k.saksbehandlerId) q = q.where('j.ansvarligId', 'in', db.selectFrom('brukerRolle').select('brukerId').where('enhetId', '=', k.enhetId));
   if (k.fra) q = q.where('j.journaldato', '>=', k.fra);
   if (k.til) q = q.where('j.journaldato', '<=', k.til);
   const rows = await q.orderBy('j.forfallsdato').orderBy('j.journaldato').limit(1000).execute();

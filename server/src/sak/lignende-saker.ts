@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { tittelMedSkjermedeOrd } from '../policies/skjerming.sql';
 
 /** Significant words of a title: lower case, letters and digits, at least 3 characters. */
 export function ord(tittel: string): string[] {
@@ -22,12 +23,21 @@ export async function lignendeSaker(db: Kysely<DB>, tittel: string, exceptId?: s
   const words = ord(tittel).slice(0, 8);
   if (words.length === 0) return [];
   let q = db
-    .selectFrom('sak')
-    .select(['systemId', 'mappeId', 'tittel'])
-    .where('saksstatus', 'in', ['R', 'B'])
-    .where((eb) => eb.or(words.map((w) => eb('tittel', 'ilike', `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))))
+    .selectFrom('sak as s')
+    .select(['s.systemId', 's.mappeId', tittelMedSkjermedeOrd('s').as('tittel')])
+    .where('s.saksstatus', 'in', ['R', 'B'])
+    // Screened words neither match nor show (title line 1 is public, they are not).
+    // The plain column first, so its index still finds the candidates.
+    .where((eb) =>
+      eb.or(
+        words.map((w) => {
+          const term = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          return sql<boolean>`(s.tittel ilike ${term} and ${tittelMedSkjermedeOrd('s')} ilike ${term})`;
+        }),
+      ),
+    )
     .limit(200);
-  if (exceptId) q = q.where('systemId', '<>', exceptId);
+  if (exceptId) q = q.where('s.systemId', '<>', exceptId);
   const rows = await q.execute();
   return rows
     .map((r) => ({ ...r, likhet: likhet(tittel, r.tittel) }))

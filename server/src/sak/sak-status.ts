@@ -4,9 +4,12 @@ import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, forbidden, notFound } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
+import { gjeldendeJournalposter } from '../journalpost/journalpost.repository';
 import { erArkiv } from '../policies/predicates';
+import { tittelMedSkjermedeOrd } from '../policies/skjerming.sql';
 import { sakPolicy } from '../policies/sak.policy';
 import { restanseSql } from '../restanse/restanse.sql';
+import { kontrollerVersjon } from '../errors/versjon';
 import { lockSak } from './sak.repository';
 
 export type SakStatusHandling = 'kontroller' | 'avslutt' | 'gjenaapne' | 'utgaar' | 'ingen_oppfoelging';
@@ -16,11 +19,10 @@ const TIL: Record<SakStatusHandling, Saksstatus> = { kontroller: 'B', avslutt: '
 /** What stops a sak from being closed (§5): journalposter with restanse or not yet journalført. */
 export async function blokkerendeJournalposter(db: Kysely<DB>, sakId: string) {
   const rows = await db
-    .selectFrom('journalpost as j')
+    .selectFrom(gjeldendeJournalposter(db).as('j'))
     .innerJoin('sak as s', 's.systemId', 'j.sakId')
-    .select(['j.systemId', 'j.dokumentnummer', 'j.tittel', 'j.journalstatus', 's.saksaar', 's.sakssekvensnummer', restanseSql.as('restanse')])
+    .select(['j.systemId', 'j.dokumentnummer', tittelMedSkjermedeOrd('j').as('tittel'), 'j.journalstatus', 's.saksaar', 's.sakssekvensnummer', restanseSql.as('restanse')])
     .where('j.sakId', '=', sakId)
-    .where('j.feilregistrertDato', 'is', null)
     .where((eb) => eb.or([eb('j.journalstatus', 'not in', ['J', 'A']), eb(restanseSql, '=', sql<boolean>`true`)]))
     .orderBy('j.dokumentnummer')
     .execute();
@@ -39,7 +41,7 @@ export async function blokkerendeJournalposter(db: Kysely<DB>, sakId: string) {
  * in the title; ingen oppfølging R/B → X (the sak is kept but not followed up: it leaves
  * Mine saker, and gjenåpne takes it back to B). Lock → authorize → transition → conditional write → historikk.
  */
-export async function endreSaksstatus(db: Kysely<DB>, actor: Actor, id: string, handling: SakStatusHandling, now = new Date()): Promise<void> {
+export async function endreSaksstatus(db: Kysely<DB>, actor: Actor, id: string, handling: SakStatusHandling, now = new Date(), versjon?: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const sak = await lockSak(trx, id);
     if (!sak) throw notFound('Saken');
@@ -48,6 +50,7 @@ export async function endreSaksstatus(db: Kysely<DB>, actor: Actor, id: string, 
       if (!rolleOk) throw forbidden('Bare arkivet kan endre saksstatus');
       throw new AppError('status_conflict', `Kan ikke ${handling} en sak med status ${sak.saksstatus}`, { saksstatus: sak.saksstatus });
     }
+    kontrollerVersjon('Saken', sak.versjon, versjon);
     if (handling === 'avslutt') {
       const blokkerende = await blokkerendeJournalposter(trx, id);
       if (blokkerende.length > 0) {

@@ -25,11 +25,11 @@ export type SakRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectSak>
   readonly klasseSkjermet?: boolean;
 };
 
-/** Sak columns no skjerming level hides. */
+/** Sak columns no skjerming level hides (title line 1 is public, its screened words are not: below). */
 const OPEN = [
-  's.systemId', 's.arkivdelId', 's.saksaar', 's.sakssekvensnummer', 's.mappeId', 's.tittel', 's.sakstype', 's.saksstatus', 's.saksdato',
+  's.systemId', 's.arkivdelId', 's.saksaar', 's.sakssekvensnummer', 's.mappeId', 's.sakstype', 's.saksstatus', 's.saksdato',
   's.saksansvarligId', 's.administrativEnhetId', 's.tilgangskode', 's.skjermingsnivaa', 's.skjermingshjemmel', 's.obsDato', 's.obsKommentar',
-  's.sisteDokumentnummer', 's.dokumentmedium', 's.noarkTillegg', 's.opprettetDato', 's.opprettetAvId', 's.oppdatertDato', 's.avsluttetDato', 's.avsluttetAvId',
+  's.sisteDokumentnummer', 's.dokumentmedium', 's.noarkTillegg', 's.opprettetDato', 's.opprettetAvId', 's.oppdatertDato', 's.avsluttetDato', 's.avsluttetAvId', 's.versjon',
 ] as const;
 
 /** Saker for one user, filtered and redacted in SQL by the shared skjerming filter. */
@@ -40,7 +40,9 @@ export function selectSakFor(db: Kysely<DB>, actor: Actor) {
     .select(NAMES)
     .select([
       f.skjultNivaa(SAK).as('skjultNivaa'),
-      f.redactText(SAK, 'tittel2', sql.ref('s.tittel2')).as('tittel2'),
+      f.tittel(SAK, 's').as('tittel'),
+      f.tittel(SAK, 's', 'tittel2').as('tittel2'),
+      f.skjermedeOrd(SAK, 's').as('skjermedeOrd'),
       f.redact(SAK, 'tittel2', sql<string | null>`s.beskrivelse`).as('beskrivelse'),
       f.redact(SAK, 'tittel2', sql<string[]>`s.noekkelord`, sql<string[]>`'{}'::text[]`).as('noekkelord'),
       f.redact(SAK, 'parterEllerKlassering', sql<string | null>`s.klasse_id`).as('klasseId'),
@@ -71,8 +73,8 @@ export async function listSaker(db: Kysely<DB>, actor: Actor, query: SakListQuer
   let q = selectSakFor(db, actor);
   if (query.q) {
     const term = likeTerm(query.q);
-    // Title line 1 and the number always; line 2 only where this user may see it.
-    q = q.where((eb) => eb.or([eb('s.tittel', 'ilike', term), eb('s.mappeId', 'like', term), f.visibleMatch(SAK, 'tittel2', sql.ref('s.tittel2'), term)]));
+    // Title line 1 and the number always; line 2 only where this user may see it; screened words never.
+    q = q.where((eb) => eb.or([sql<boolean>`${f.tittel(SAK, 's')} ilike ${term}`, eb('s.mappeId', 'like', term), f.visibleMatch(SAK, 'tittel2', f.tittel(SAK, 's', 'tittel2'), term)]));
   }
   if (query.saksstatus) q = q.where('s.saksstatus', '=', query.saksstatus);
   if (query.sakstype) q = q.where('s.sakstype', '=', query.sakstype);

@@ -1,15 +1,16 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { formatSaksnummer, type SakCreate, type SakUpdate } from '@arkiv/shared';
 import { type Actor, hovedenhet } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, forbidden, notFound, validation } from '../errors/app-error';
 import { appendHistorikk, diff } from '../historikk/historikk.repository';
-import { nextNumber } from '../nummerserie/nummerserie.repository';
+import { foreloepigNummer, tildelSaksnummer } from '../nummerserie/nummerserie.repository';
 import { erArkiv } from '../policies/predicates';
 import { sakPolicy } from '../policies/sak.policy';
+import { kontrollerVersjon } from '../errors/versjon';
 import { lockSak } from './sak.repository';
+import { aaret, dagen } from '../tid';
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 async function defaultArkivdel(db: Kysely<DB>): Promise<string> {
   const row = await db
@@ -49,22 +50,22 @@ export async function createSakIn(trx: Transaction<DB>, actor: Actor, input: Sak
   }
 
   const arkivdelId = input.arkivdelId ?? (await defaultArkivdel(trx));
-  const saksaar = now.getUTCFullYear();
-  const sekvens = await nextNumber(trx, 'saksnummer', saksaar);
+  const saksaar = aaret(now);
+  // The saksnummer is taken last (tildelSaksnummer), just before commit; until then a provisional one.
   const sak = await trx
     .insertInto('sak')
     .values({
       arkivdelId,
       saksaar,
-      sakssekvensnummer: sekvens,
-      mappeId: formatSaksnummer(saksaar, sekvens),
+      sakssekvensnummer: foreloepigNummer(),
+      mappeId: sql<string>`'foreløpig/' || gen_random_uuid()`,
       tittel: input.tittel.trim(),
       tittel2: input.tittel2?.trim() || null,
       beskrivelse: input.beskrivelse ?? null,
       sakstype: input.sakstype,
       // A sak created by the archive is checked at once (B); a saksbehandler's starts reserved (R).
       saksstatus: erArkiv(actor) ? 'B' : 'R',
-      saksdato: today(now),
+      saksdato: dagen(now),
       saksansvarligId,
       administrativEnhetId: enhetId,
       klasseId: input.klasseId ?? null,
@@ -77,20 +78,22 @@ export async function createSakIn(trx: Transaction<DB>, actor: Actor, input: Sak
       opprettetAvId: actor.bruker.systemId,
       oppdatertDato: now,
     })
-    .returning(['systemId', 'mappeId'])
+    .returning(['systemId'])
     .executeTakeFirstOrThrow();
   await appendHistorikk(trx, actor, {
     handling: 'sak_opprettet',
     objekttype: 'sak',
     objektId: sak.systemId,
     sakId: sak.systemId,
-    data: { saksnummer: sak.mappeId, tittel: input.tittel, sakstype: input.sakstype, skjerming: input.skjerming ?? null },
+    data: { saksnummer: null, tittel: input.tittel, sakstype: input.sakstype, skjerming: input.skjerming ?? null },
   });
+  // Last: the series row stays locked from here to the commit (one statement, no more).
+  await tildelSaksnummer(trx, sak.systemId, saksaar);
   return sak.systemId;
 }
 
-/** Edits a sak's registration data (lock → authorize → write → historikk). */
-export async function updateSak(db: Kysely<DB>, actor: Actor, id: string, input: SakUpdate, now = new Date()): Promise<void> {
+/** Edits a sak's registration data (lock → authorize → version read (412) → write → historikk). */
+export async function updateSak(db: Kysely<DB>, actor: Actor, id: string, input: SakUpdate, now = new Date(), versjon?: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const sak = await lockSak(trx, id);
     if (!sak) throw notFound('Saken');
@@ -98,6 +101,7 @@ export async function updateSak(db: Kysely<DB>, actor: Actor, id: string, input:
       if (sak.saksstatus === 'A' || sak.saksstatus === 'U') throw new AppError('sak_closed', `Saken har status ${sak.saksstatus}`);
       throw forbidden('Du kan ikke endre denne saken');
     }
+    kontrollerVersjon('Saken', sak.versjon, versjon);
     if (input.klasseId) {
       const klasse = await trx.selectFrom('klasse').select('systemId').where('systemId', '=', input.klasseId).executeTakeFirst();
       if (!klasse) throw validation('/klasseId', 'ukjent klasse');

@@ -3,7 +3,7 @@ import { drainOutbox } from '../utsending/outbox.worker';
 import { folderSender } from '../utsending/mail-sender';
 import { seedDemoIfEmpty } from './demo-seed';
 
-/** `npm start` on an empty database shows issue 5's records: an imported mail, a template, an outbox entry. */
+/** `npm start` on an empty database shows the mail features' records: an imported mail, a template, an outbox entry. */
 describe('demo seed (mail, template, outbox)', () => {
   let ctx: TestContext;
   beforeAll(async () => {

@@ -3,24 +3,27 @@ import { leggTilDager } from '@arkiv/shared';
 import { type Actor, loadActor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { ekspederJournalpost } from '../ekspedering/ekspeder';
+import { feilregistrer } from '../journalpost/feilregistrer-flytt';
 import { createJournalpost, journalfoer } from '../journalpost/journalpost.service';
 import { besvarOppgave } from '../oppgave/besvar-oppgave';
 import { opprettOppgave } from '../oppgave/oppgave.service';
 import { avskriv } from '../restanse/avskriv';
 import { besvar } from '../restanse/besvar';
 import { endreSaksstatus, merkSakBrukt } from '../sak/sak-status';
+import { giTilgang } from '../sak/sak-tilgang';
 import { createSak, updateSak } from '../sak/sak.service';
 import { oppnevnStedfortreder } from '../stedfortreder/stedfortreder.service';
+import { dagen } from '../tid';
 
 /**
- * The desk after a few days' work (issue 3): items in every basket, oppgaver and approval
- * in flight, restanser and avskrivninger, a stedfortreder, and saker in status R, B, A and U.
+ * The desk after a few days' work: items in every basket, oppgaver and approval
+ * in flight, restanser and avskrivninger, a removed (feilregistrert) letter, a stedfortreder, and saker in status R, B, A and U.
  * Everything through the services, so numbers and historikk are real.
  */
 export async function seedSaksbehandling(db: Kysely<DB>, now = new Date()): Promise<void> {
   const as = async (b: string): Promise<Actor> => (await loadActor(db, b))!;
   const [ola, kari, lise, arne, dina] = await Promise.all(['ola', 'kari', 'lise', 'arne', 'dina'].map(as));
-  const idag = now.toISOString().slice(0, 10);
+  const idag = dagen(now);
   const plan = ola!.roller[0]!.enhetId;
 
   // §11.3: Kari is Lise's deputy this month, with Lise's U code.
@@ -33,6 +36,9 @@ export async function seedSaksbehandling(db: Kysely<DB>, now = new Date()): Prom
   await createJournalpost(db, dina!, gate, { journalposttype: 'I', tittel: 'Spørsmål om omkjøring', saksbehandlerId: ola!.bruker.systemId, forfallsdato: leggTilDager(idag, -3), korrespondanseparter: part('Fjordvik Taxi', 'post@fjordviktaxi.example') });
   const ringt = await createJournalpost(db, dina!, gate, { journalposttype: 'I', tittel: 'Henvendelse om parkering', saksbehandlerId: ola!.bruker.systemId, korrespondanseparter: part('Kari Nabo', 'kari.nabo@example.org') });
   await avskriv(db, ola!, ringt, { avskrivningsmaate: 'TLF', merknad: 'Ringte tilbake, parkering avklart' });
+  // §12.6: a letter registered in the wrong sak is removed by the dokumentsenter; the archive lists it.
+  const feilsendt = await createJournalpost(db, dina!, gate, { journalposttype: 'I', tittel: 'Faktura for skolemelk', saksbehandlerId: ola!.bruker.systemId, korrespondanseparter: part('Meieriet AS', 'faktura@meieriet.example') });
+  await feilregistrer(db, dina!, feilsendt, now);
 
   // §10.2.2: Ola answers the complaint (Besvar og avskriv) and sends it to Lise for approval.
   const svar = await besvar(db, ola!, { maate: 'besvar_og_avskriv', journalpostIds: [klage], tittel: 'Svar på klage på støy' });
@@ -40,6 +46,8 @@ export async function seedSaksbehandling(db: Kysely<DB>, now = new Date()): Prom
 
   // §12.1: Lise (leader) asks Ola for a statement; §10.8 an N-notat to Ola with a copy to Lise, expedited.
   await opprettOppgave(db, lise!, { oppgavetype: 'UTTALELSE', journalpostId: klage, mottakerIds: [ola!.bruker.systemId], merknad: 'Har vi målinger fra entreprenøren?' });
+  // §6: Kari works in Ola's sak too, so Ola (saksansvarlig) gives her access to add journalposter.
+  await giTilgang(db, ola!, gate, kari!.bruker.systemId);
   const notat = await createJournalpost(db, kari!, gate, {
     journalposttype: 'N',
     tittel: 'Oppfølging av støymålinger',

@@ -7,8 +7,8 @@ describe('demo seed', () => {
   let ctx: TestContext;
   beforeAll(async () => {
     ctx = await createTestContext();
-    expect(await seedDemoIfEmpty(ctx.db, ctx.blobs)).toBe(true);
-  });
+    expect(await seedDemoIfEmpty(ctx.db, ctx.blobs, { dataDir: ctx.dataDir })).toBe(true);
+  }, 300_000);
   afterAll(() => ctx.close());
 
   const kurver = async (brukernavn: string, opts = {}) =>
@@ -39,5 +39,37 @@ describe('demo seed', () => {
   it('has saker in status R, B, A and U', async () => {
     const statuser = await ctx.db.selectFrom('sak').select('saksstatus').distinct().execute();
     expect(statuser.map((s) => s.saksstatus).sort()).toEqual(['A', 'B', 'R', 'U', 'X']);
+  });
+
+  it('has a removed (feilregistrert) letter, listed for the archive and in no basket', async () => {
+    const fjernet = (await som(ctx, await ctx.actor('arne')).get('/api/journalposter/feilregistrerte')).body;
+    const titler = fjernet.items.map((j: { tittel: string }) => j.tittel);
+    expect(titler).toContain('Faktura for skolemelk');
+    const ubehandlet = (await som(ctx, await ctx.actor('ola')).get('/api/kurver/ubehandlet')).body.map((i: { tittel: string }) => i.tittel);
+    expect(ubehandlet).not.toContain('Faktura for skolemelk');
+  });
+
+  it('fills the archive desk: post to journalføre with and without findings, a sak ready to close, a Beskjed til dokumentsenteret', async () => {
+    const arne = som(ctx, await ctx.actor('arne'));
+    const venter = (await arne.get('/api/arkiv/til-journalfoering')).body.items as { tittel: string; mangler: string[] }[];
+    expect(venter.find((j) => j.tittel === 'Søknad om skyss for skoleåret 2027')?.mangler).toEqual([]);
+    expect(venter.find((j) => j.tittel === 'Håndskrevet brev om busstider')?.mangler).toEqual(['ingen_arkivvariant', 'ingen_korrespondansepart']);
+    const klare = (await arne.get('/api/arkiv/klare-saker')).body as { tittel: string }[];
+    expect(klare.map((k) => k.tittel)).toContain('Vintervedlikehold av gangveier 2025');
+    const oppgaver = (await som(ctx, await ctx.actor('dina')).get('/api/kurver/mottatte_oppgaver')).body as { tittel: string }[];
+    expect(oppgaver.map((o) => o.tittel)).toContain('Håndskrevet brev om busstider');
+  });
+
+  it('shows the archive formats and the deposit: a conversion that failed with its reason, and a finished arkivuttrekk to download', async () => {
+    const arne = som(ctx, await ctx.actor('arne'));
+    const feilet = (await arne.get('/api/arkivformat?status=FEILET')).body as { dokumenter: { journalpostId: string; feil: string }[] };
+    expect(feilet.dokumenter).toEqual([expect.objectContaining({ feil: expect.stringMatching(/application\/zip/) })]);
+    const jp = (await arne.get(`/api/journalposter/${feilet.dokumenter[0]!.journalpostId}`)).body as { tittel: string; journalstatus: string };
+    expect([jp.tittel, jp.journalstatus]).toEqual(['Kartdata fra oppmåling', 'J']);
+    const uttrekk = (await arne.get('/api/uttrekk')).body as { id: string; status: string; journalposterSkrevet: number }[];
+    expect(uttrekk).toEqual([expect.objectContaining({ status: 'FERDIG' })]);
+    expect(uttrekk[0]!.journalposterSkrevet).toBeGreaterThan(10);
+    const pakke = await ctx.app.inject({ method: 'GET', url: `/api/uttrekk/${uttrekk[0]!.id}/pakke`, headers: await ctx.auth('arne') });
+    expect([pakke.statusCode, pakke.headers['content-type']]).toEqual([200, 'application/x-tar']);
   });
 });

@@ -2,29 +2,35 @@ import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Rolle, Tilgangskode } from '@arkiv/shared';
 import { type Actor, loadActor } from '../auth/actor';
+import { setSakSkjermedeOrd } from '../sak/skjermede-ord';
 import type { BlobStore } from '../blob/blob-store';
 import type { DB } from '../db/schema';
 import { addDokument } from '../dokument/dokument.service';
 import { setPublisering } from '../dokument/offentlighet.service';
 import { addMerknad, arkiver, createJournalpost, journalfoer } from '../journalpost/journalpost.service';
 import { opprettKryssreferanse } from '../kryssreferanse/kryssreferanse.service';
+import { avskriv } from '../restanse/avskriv';
 import { createSak } from '../sak/sak.service';
 import { DEMO_BRUKERE, DEMO_ENHETER, DEMO_KLASSER } from './demo-data';
 import { seedMail } from './demo-mail';
 import { seedSaksbehandling } from './demo-saksbehandling';
+import { seedArkivbord, seedArkivformatOgUttrekk } from './demo-arkiv';
 
 /**
  * The demo municipality a newcomer sees on the first `npm start`. Reference data is inserted
  * directly; saker, journalposter and documents go through the services, so they carry
  * numbers and historikk like any record made through the API.
  */
-export async function seedDemoIfEmpty(db: Kysely<DB>, blobs: BlobStore, opts: { mailFrom?: string } = {}): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Kysely<DB>, blobs: BlobStore, opts: { mailFrom?: string; dataDir?: string } = {}): Promise<boolean> {
   const any = await db.selectFrom('arkiv').select('systemId').executeTakeFirst();
   if (any) return false;
   await seedReferenceData(db);
   await seedSaker(db, blobs);
   await seedMail(db, blobs, opts.mailFrom);
   await seedSaksbehandling(db);
+  await seedArkivbord(db, blobs);
+  // Last: the finished deposit holds everything above.
+  await seedArkivformatOgUttrekk(db, blobs, opts.dataDir);
   return true;
 }
 
@@ -132,6 +138,9 @@ async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
     administrativEnhetId: led!.roller[0]!.enhetId,
     skjerming: { tilgangskode: 'P', skjermingsnivaa: 3, skjermingshjemmel: 'Offl. § 25' },
   });
+  // A screened word in title line 1: the employee number shows as ***** to all but HR and the
+  // archive, and in the public journal ('Personalmappe - Ansatt ***** - *****').
+  await setSakSkjermedeOrd(db, ark!, pers, ['1042']);
   const ansettelse = await createJournalpost(db, ark!, pers, {
     journalposttype: 'I',
     tittel: 'Søknad om permisjon',
@@ -154,7 +163,7 @@ async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
   await doc(led!, soknadTilskudd, 'Søknad med regnskap', 'tilskudd.txt', 'Regnskap 2025 og budsjett 2026 (demo).\n');
   await journalfoer(db, ark!, soknadTilskudd);
 
-  // 6. The offentlig journal (issue 4): every level of skjerming, an archived post, a held-back one.
+  // 6. The offentlig journal: every level of skjerming, an archived post, a held-back one.
   // Level 2 on a journalpost: the public sees 'Søknad om startlån - *****'; the fødselsnummer
   // in line 2 never leaves the archive.
   const startlaan = await createSak(db, led!, { tittel: 'Startlån 2026', sakstype: 'ST' });
@@ -190,10 +199,12 @@ async function seedSaker(db: Kysely<DB>, blobs: BlobStore): Promise<void> {
     saksbehandlerId: await user('lise'),
     korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Forelder Foreldersen', epostadresse: 'forelder@example.org' }],
   });
-  // The building application is archived (A): still in the public journal.
+  // The building application is answered orally and archived (A): still in the public journal.
+  // A record with restanse is not archived (it would stay in Ubehandlet for ever).
+  await avskriv(db, sa!, soknad, { avskrivningsmaate: 'BM' });
   await arkiver(db, ark!, soknad);
 
-  // 7. Kryssreferanser (issue 6): the reply points to the application it answers, the building
+  // 7. Kryssreferanser: the reply points to the application it answers, the building
   // sak to the zoning plan it depends on, the plan's meeting note to the residents' input, and
   // the creditor's information to the screened loan application (others see line 2 as *****).
   await opprettKryssreferanse(db, sa!, { type: 'journalpost', id: forelopigSvar }, { tilJournalpostId: soknad });

@@ -1,19 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { JournalpostViewSchema, Page, SakViewSchema } from '@arkiv/shared';
+import { SokQuerySchema, SokResultSchema } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { presentJournalpost } from '../journalpost/journalpost.presenter';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { presentSak } from '../sak/sak.presenter';
 import { sok } from './sok.repository';
-
-const SokQuery = Type.Object(
-  {
-    q: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  },
-  { additionalProperties: false },
-);
 
 export const sokRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   app.get(
@@ -21,21 +12,20 @@ export const sokRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db })
     {
       schema: {
         tags: ['Søk'],
-        summary: 'Søk i saker og journalposter (bare det brukeren har tilgang til å se)',
-        querystring: SokQuery,
-        response: { 200: Type.Object({ saker: Page(SakViewSchema), journalposter: Page(JournalpostViewSchema) }), ...errorResponses },
+        summary: 'Søk i saker, journalposter og dokumenttekst (bare det brukeren har tilgang til å se)',
+        description:
+          'q er et saksnummer eller journalnummer (2023/4711), en registreringsID (2023/4711-3) eller ord i vilkårlig rekkefølge og bøyning. ' +
+          'Skjermede ord (tittel 2, korrespondanseparter, dokumenttekst) gir bare treff for den som kan se dem. Rangert, sidevis; antallet telles opp til 1000.',
+        querystring: SokQuerySchema,
+        response: { 200: SokResultSchema, ...errorResponses },
       },
     },
     async (req) => {
-      const { saker, journalposter } = await sok(db, req.actor, req.query.q, req.query.limit ?? 20);
+      const { saker, journalposter } = await sok(db, req.actor, { ...req.query, limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 });
+      const { children, ...side } = journalposter;
       return {
         saker: { ...saker, items: saker.items.map((r) => presentSak(req.actor, r)) },
-        journalposter: {
-          items: journalposter.rows.map((r) => presentJournalpost(req.actor, r, journalposter.children)),
-          total: journalposter.total,
-          limit: journalposter.limit,
-          offset: journalposter.offset,
-        },
+        journalposter: { ...side, items: side.items.map((r) => presentJournalpost(req.actor, r, children)) },
       };
     },
   );

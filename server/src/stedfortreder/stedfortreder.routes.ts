@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BrukerRef, StedfortrederCreateSchema, Uuid } from '@arkiv/shared';
+import { BrukerRef, IdParams, StedfortrederCreateSchema, Uuid } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { errorResponses } from '../plugins/openapi.plugin';
-import { aktiveLedere, listStedfortredere, oppnevnStedfortreder } from './stedfortreder.service';
+import { aktiveLedere, avsluttStedfortreder, listStedfortredere, oppnevnStedfortreder } from './stedfortreder.service';
 
 const StedfortrederView = Type.Object({
   systemId: Uuid,
@@ -25,6 +25,18 @@ export const stedfortrederRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
   );
   app.get('/api/stedfortredere', { schema: { tags, summary: 'Mine stedfortredere og dem jeg er stedfortreder for', response: { 200: Type.Array(StedfortrederView), ...errorResponses } } }, async (req) =>
     listStedfortredere(db, req.actor),
+  );
+  app.post(
+    '/api/stedfortredere/:id/avslutt',
+    {
+      schema: {
+        tags,
+        summary: 'Avslutt stedfortrederen (§11.3): en som løper slutter i dag (siste dag), en som ikke har begynt slettes',
+        params: IdParams,
+        response: { 200: Type.Object({ resultat: Type.Union([Type.Literal('avsluttet'), Type.Literal('slettet')]) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ resultat: await avsluttStedfortreder(db, req.actor, req.params.id) }),
   );
   app.get(
     '/api/meg/pult',

@@ -1,34 +1,45 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { StedfortrederCreate } from '@arkiv/shared';
 import { type Actor, effektiveTilganger, loadActorById } from '../auth/actor';
 import type { DB } from '../db/schema';
-import { forbidden, validation } from '../errors/app-error';
+import { AppError, forbidden, notFound, validation } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
-import { erArkiv, harRolle } from '../policies/predicates';
+import { erArkivansvarlig, erLederFor, harRolle } from '../policies/predicates';
+import { dagen } from '../tid';
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /**
- * §11.3/§12.9: a leader names deputies for a date range, with the tilgangskoder they get;
- * in acute absence the archive does it for the leader.
+ * §11.3/§12.9: who may name deputies for an absence (the absent user is `lederId`, a leader or,
+ * §12.9, a saksbehandler):
+ * - the absent user for their own desk (§11.3: "Leder" is responsible; the function sits in the
+ *   menu under one's own user name, and §12.9 gives saksbehandlere deputies too);
+ * - a leader of a unit the absent user works in (§6: the leader distributes the unit's work);
+ * - in acute absence, the systemansvarlig or the arkivleder (ARK), "etter nærmere avtale med
+ *   ansvarlig leder" (§11.3). The dokumentsenter is not named and may not.
  */
+async function mayAppoint(trx: Transaction<DB>, actor: Actor, fravaerendeId: string): Promise<boolean> {
+  if (fravaerendeId === actor.bruker.systemId) return true;
+  if (harRolle(actor, 'SYS') || erArkivansvarlig(actor)) return true;
+  const enheter = await trx.selectFrom('brukerRolle').select('enhetId').where('brukerId', '=', fravaerendeId).execute();
+  return enheter.some((e) => erLederFor(actor, e.enhetId));
+}
+
 export async function oppnevnStedfortreder(db: Kysely<DB>, actor: Actor, input: StedfortrederCreate): Promise<string> {
   const lederId = input.lederId ?? actor.bruker.systemId;
-  if (lederId !== actor.bruker.systemId && !erArkiv(actor)) throw forbidden('Bare lederen selv eller arkivet kan oppnevne stedfortreder');
-  if (lederId === actor.bruker.systemId && !harRolle(actor, 'LED') && !erArkiv(actor)) throw forbidden('Bare ledere har stedfortredere');
   if (input.fraDato > input.tilDato) throw validation('/tilDato', 'tilDato er før fraDato');
-  if (input.stedfortrederId === lederId) throw validation('/stedfortrederId', 'en leder kan ikke være sin egen stedfortreder');
+  if (input.stedfortrederId === lederId) throw validation('/stedfortrederId', 'ingen kan være sin egen stedfortreder');
   return db.transaction().execute(async (trx) => {
-    const [leder, deputy] = await Promise.all([
-      trx.selectFrom('brukerRolle').select('brukerId').where('brukerId', '=', lederId).where('rolle', '=', 'LED').executeTakeFirst(),
+    if (!(await mayAppoint(trx, actor, lederId))) throw forbidden('Bare brukeren selv, lederen, systemansvarlig eller arkivleder kan oppnevne stedfortreder');
+    const [fravaerende, deputy] = await Promise.all([
+      trx.selectFrom('bruker').select('systemId').where('systemId', '=', lederId).where('aktiv', '=', true).executeTakeFirst(),
       trx.selectFrom('bruker').select('systemId').where('systemId', '=', input.stedfortrederId).where('aktiv', '=', true).executeTakeFirst(),
     ]);
-    if (!leder) throw validation('/lederId', 'brukeren er ikke leder');
+    if (!fravaerende) throw validation('/lederId', 'ukjent eller inaktiv bruker');
     if (!deputy) throw validation('/stedfortrederId', 'ukjent eller inaktiv bruker');
-    // The deputy gets at most the codes the leader holds.
+    // The deputy gets at most the codes the absent user holds.
     const lederKoder = await trx.selectFrom('brukerTilgang').select('tilgangskode').where('brukerId', '=', lederId).execute();
     const ukjent = (input.tilgangskoder ?? []).filter((k) => !lederKoder.some((l) => l.tilgangskode === k));
-    if (ukjent.length > 0) throw validation('/tilgangskoder', `lederen har ikke tilgangskode ${ukjent.join(', ')}`);
+    if (ukjent.length > 0) throw validation('/tilgangskoder', `brukeren har ikke tilgangskode ${ukjent.join(', ')}`);
     const row = await trx
       .insertInto('stedfortreder')
       .values({ lederId, stedfortrederId: input.stedfortrederId, fraDato: input.fraDato, tilDato: input.tilDato, tilgangskoder: [...new Set(input.tilgangskoder ?? [])], opprettetAvId: actor.bruker.systemId })
@@ -45,11 +56,39 @@ export async function oppnevnStedfortreder(db: Kysely<DB>, actor: Actor, input: 
 }
 
 /**
+ * §11.3 the leader is back: a running appointment ends today (today is its last day), a
+ * future one is deleted. Both by whoever may appoint for the absent user, with historikk in
+ * the same transaction; one that is over is history and stays as it was (409).
+ */
+export async function avsluttStedfortreder(db: Kysely<DB>, actor: Actor, id: string, now = new Date()): Promise<'avsluttet' | 'slettet'> {
+  const dag = dagen(now);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('stedfortreder').selectAll().where('systemId', '=', id).forUpdate().executeTakeFirst();
+    if (!row || !(await mayAppoint(trx, actor, row.lederId))) {
+      // One who may not end it is not told whether it exists, unless it is their own appointment as deputy.
+      if (row && row.stedfortrederId === actor.bruker.systemId) throw forbidden('Bare brukeren selv, lederen, systemansvarlig eller arkivleder kan avslutte stedfortrederen');
+      throw notFound('Stedfortrederen');
+    }
+    const data = { lederId: row.lederId, stedfortrederId: row.stedfortrederId, fraDato: row.fraDato, tilDato: row.tilDato };
+    if (row.fraDato > dag) {
+      await trx.deleteFrom('stedfortreder').where('systemId', '=', id).execute();
+      await appendHistorikk(trx, actor, { handling: 'stedfortreder_slettet', objekttype: 'stedfortreder', objektId: id, data });
+      return 'slettet';
+    }
+    if (row.tilDato < dag) throw new AppError('status_conflict', 'Perioden er over; stedfortrederen er historikk og endres ikke');
+    if (row.tilDato === dag) return 'avsluttet';
+    await trx.updateTable('stedfortreder').set({ tilDato: dag }).where('systemId', '=', id).execute();
+    await appendHistorikk(trx, actor, { handling: 'stedfortreder_avsluttet', objekttype: 'stedfortreder', objektId: id, data: { ...data, tilDato: { fra: row.tilDato, til: dag } } });
+    return 'avsluttet';
+  });
+}
+
+/**
  * The deputy switches to the leader's desk: the leader's roles, the tilgangskoder named in
  * the appointment, and `paaVegneAv` so every act is recorded as done on behalf of the leader.
  */
 export async function somStedfortreder(db: Kysely<DB>, actor: Actor, lederId: string, now = new Date()): Promise<Actor> {
-  const dag = today(now);
+  const dag = dagen(now);
   const rows = await db
     .selectFrom('stedfortreder')
     .select('systemId')
@@ -83,7 +122,7 @@ export function listStedfortredere(db: Kysely<DB>, actor: Actor) {
 
 /** The leaders whose desk the user may switch to today. */
 export function aktiveLedere(db: Kysely<DB>, actor: Actor, now = new Date()) {
-  const dag = today(now);
+  const dag = dagen(now);
   return db
     .selectFrom('stedfortreder as s')
     .innerJoin('bruker as l', 'l.systemId', 's.lederId')

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { BrukerRef, KODELISTER } from '@arkiv/shared';
+import { BrukerRef, KODELISTER, Uuid } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { loadActor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
@@ -39,8 +39,20 @@ export const systemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
   );
 
   // Who an oppgave or approval can go to (§12.1): the active users by name (no roles or access codes).
-  app.get('/api/brukere', { schema: { tags: ['System'], summary: 'Aktive brukere (mottakere av oppgaver)', response: { 200: Type.Array(BrukerRef), ...errorResponses } } }, async () =>
-    db.selectFrom('bruker').select(['systemId', 'brukernavn', 'navn']).where('aktiv', '=', true).orderBy('navn').execute(),
+  // With enhetId: those with a role in that unit (whom a journalpost can be fordelt to, §10.1).
+  app.get(
+    '/api/brukere',
+    { schema: { tags: ['System'], summary: 'Aktive brukere (mottakere av oppgaver); med enhetId bare de med en rolle i enheten', querystring: Type.Object({ enhetId: Type.Optional(Uuid) }, { additionalProperties: false }), response: { 200: Type.Array(BrukerRef), ...errorResponses } } },
+    async (req) => {
+      const { enhetId } = req.query;
+      return db
+        .selectFrom('bruker')
+        .select(['systemId', 'brukernavn', 'navn'])
+        .where('aktiv', '=', true)
+        .$if(enhetId !== undefined, (qb) => qb.where('systemId', 'in', (eb) => eb.selectFrom('brukerRolle').select('brukerId').where('enhetId', '=', enhetId!)))
+        .orderBy('navn')
+        .execute();
+    },
   );
 
   if (!devSigner) return;

@@ -8,9 +8,13 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStre
  */
 export interface PageText {
   readonly text: string;
+  /** The text with blocks on the same baseline in a row joined: a line that changes font reads as one. */
+  readonly linjer: string;
   readonly notdef: number;
   /** Codes with no ToUnicode entry (the text cannot be extracted). */
   readonly unmapped: number;
+  /** The text in the order shown, cut where the font changes: which words are bold or italic. */
+  readonly runs: readonly { readonly font: string; readonly text: string }[];
 }
 
 export async function extractText(bytes: Uint8Array): Promise<PageText[]> {
@@ -27,6 +31,8 @@ interface FontCodes {
   readonly twoByte: boolean;
   readonly identityGids: boolean;
   readonly toUnicode: Map<number, string>;
+  /** BaseFont without the subset tag (ABCDEF+NotoSans-Bold → NotoSans-Bold). */
+  readonly name: string;
 }
 
 function pageText(pdf: PDFDocument, page: PDFPage): PageText {
@@ -46,8 +52,13 @@ function pageText(pdf: PDFDocument, page: PDFPage): PageText {
   let font: FontCodes | undefined;
   let notdef = 0;
   let unmapped = 0;
+  const runs: { font: string; text: string }[] = [];
+  const baselines: string[] = [];
+  let y: string | undefined;
+  let lastY: string | undefined;
   const show = (s: Uint8Array) => {
     if (!font) return;
+    const before = line.length;
     const step = font.twoByte ? 2 : 1;
     for (let i = 0; i + step <= s.length; i += step) {
       const code = step === 2 ? (s[i]! << 8) | s[i + 1]! : s[i]!;
@@ -56,6 +67,10 @@ function pageText(pdf: PDFDocument, page: PDFPage): PageText {
       if (u === undefined) unmapped++;
       line += u ?? '\uFFFD';
     }
+    const shown = line.slice(before);
+    const last = runs.at(-1);
+    if (last?.font === font.name) last.text += shown;
+    else runs.push({ font: font.name, text: shown });
   };
   const operands: Token[] = [];
   for (const t of tokenize(content)) {
@@ -64,7 +79,17 @@ function pageText(pdf: PDFDocument, page: PDFPage): PageText {
       continue;
     }
     if (t.value === 'BT') line = '';
-    else if (t.value === 'ET') lines.push(line);
+    else if (t.value === 'Tm') {
+      const n = operands.filter((o) => o.kind === 'number');
+      y = n.length === 6 ? (n[5] as { value: string }).value : undefined;
+    } else if (t.value === 'ET') {
+      lines.push(line);
+      // A line continued in another font is a new BT block on the same baseline: one line still.
+      if (y !== undefined && y === lastY && baselines.length) baselines[baselines.length - 1] += line;
+      else baselines.push(line);
+      lastY = y;
+      y = undefined;
+    }
     else if (t.value === 'Tf') {
       const name = operands.find((o) => o.kind === 'name') as { value: string } | undefined;
       font = name ? fonts.get(`/${name.value}`) : undefined;
@@ -73,7 +98,7 @@ function pageText(pdf: PDFDocument, page: PDFPage): PageText {
     }
     operands.length = 0;
   }
-  return { text: lines.join('\n'), notdef, unmapped };
+  return { text: lines.join('\n'), linjer: baselines.join('\n'), notdef, unmapped, runs };
 }
 
 function fontCodes(pdf: PDFDocument, font: PDFDict): FontCodes {
@@ -84,7 +109,9 @@ function fontCodes(pdf: PDFDocument, font: PDFDict): FontCodes {
     identityGids = descendant.get(PDFName.of('CIDToGIDMap')) === PDFName.of('Identity');
   }
   const cmap = streamBytes(pdf, font.get(PDFName.of('ToUnicode')));
-  return { twoByte: type0, identityGids, toUnicode: cmap ? parseToUnicode(Buffer.from(cmap).toString('latin1')) : new Map() };
+  const base = font.get(PDFName.of('BaseFont'));
+  const name = base instanceof PDFName ? base.decodeText().replace(/^[A-Z]{6}\+/, '') : '';
+  return { twoByte: type0, identityGids, toUnicode: cmap ? parseToUnicode(Buffer.from(cmap).toString('latin1')) : new Map(), name };
 }
 
 const hex = (h: string) => parseInt(h, 16);

@@ -5,13 +5,13 @@ import type { BlobStore } from '../blob/blob-store';
 import type { MailConfig } from '../config';
 import type { DB } from '../db/schema';
 import { ekspederJournalpost } from '../ekspedering/ekspeder';
-import { AppError, forbidden, notFound, validation } from '../errors/app-error';
-import { journalpostSkjultNivaa } from '../journalpost/journalpost.presenter';
-import { findJournalpost } from '../journalpost/journalpost.repository';
-import { skjultFraNivaa } from '../policies/skjerming';
-import { aktiveDokumenter } from './dokumenter.repository';
+import { AppError, validation } from '../errors/app-error';
+import { kreverSynligUtgaaende, loadJournalpostView } from '../journalpost/journalpost.queries';
+import { MERKNADSTYPER } from '@arkiv/shared';
+import { SKJERMET_TEKST } from '../policies/skjerming';
+import { aktiveDokumenter, valgteDokumenter } from './dokumenter.repository';
 import { messageIdFor } from './mail-sender';
-import { type EpostInnhold, registrerUtsendingIn, type UtsendingInput } from './utsending.repository';
+import { type EpostInnhold, type PapirPakke, registrerUtsendingIn, type UtsendingInput } from './utsending.repository';
 
 export type { EkspederInput };
 
@@ -23,7 +23,7 @@ async function readText(blobs: BlobStore, sha256: string): Promise<string> {
 }
 
 /**
- * §10.7 "Ekspeder", the one user-facing expedition, in one transaction: issue 3's
+ * §10.7 "Ekspeder", the one user-facing expedition, in one transaction: the
  * ekspederJournalpost (lock, authorize, checks incl. 422 recipient_without_address, status E,
  * channel per recipient, N-notater and kopier, pending avskrivninger take effect), then one
  * utsending row per external recipient. E-mail rows are the outbox; the caller kicks the
@@ -67,18 +67,20 @@ export async function registrerSendtEpost(trx: Transaction<DB>, actor: Actor, jo
   return { rows, ids: await registrerUtsendingIn(trx, actor, journalpostId, sakId, rows) };
 }
 
+/** The journalpost's merknader as lines ("Formell merknad: ..."), as the expediting user sees them; screened ones stay home. */
+async function merknadLinjer(trx: Transaction<DB>, actor: Actor, journalpostId: string): Promise<string[]> {
+  const view = await loadJournalpostView(trx, actor, journalpostId);
+  return view.merknader.filter((m) => m.merknadstekst !== SKJERMET_TEKST).map((m) => `${MERKNADSTYPER.find((t) => t.kode === m.merknadstype)?.navn ?? m.merknadstype}: ${m.merknadstekst}`);
+}
+
 async function run(trx: Transaction<DB>, blobs: BlobStore, mail: Pick<MailConfig, 'from'>, actor: Actor, journalpostId: string, input: EkspederInput, now: Date) {
   if (input.alleredeSendt) {
     if (input.mottakere?.length) throw validation('/mottakere', 'angi ikke mottakere sammen med alleredeSendt');
     return registrerSendtEpost(trx, actor, journalpostId, now);
   }
-  // Whoever expedites sees whom it goes to: a user with rights on the journalpost but without
-  // the code that screens its recipients (level 3) is refused before any recipient is named.
-  const graded = await findJournalpost(trx, journalpostId);
-  if (!graded) throw notFound('Journalposten');
-  if (skjultFraNivaa(journalpostSkjultNivaa(actor, graded)).parterEllerKlassering) {
-    throw forbidden('Mottakerne er skjermet for deg; den som ekspederer må ha tilgangskoden');
-  }
+  // Whoever expedites sees what goes out and to whom: a user with rights on the journalpost but
+  // without the code that screens its recipients or documents is refused before anything is named.
+  await kreverSynligUtgaaende(trx, actor, journalpostId, 'den som ekspederer');
   const { sakId, valg } = await ekspederJournalpost(trx, actor, journalpostId, input.mottakere ?? [], now);
   const jp = await trx
     .selectFrom('journalpost as j')
@@ -87,24 +89,45 @@ async function run(trx: Transaction<DB>, blobs: BlobStore, mail: Pick<MailConfig
     .where('j.systemId', '=', journalpostId)
     .executeTakeFirstOrThrow();
 
+  // §10.7: what goes is what the user chose (documents, versions, merknader), the same for
+  // every recipient and every channel; without a choice, every document in its newest version.
+  const valgte = await valgteDokumenter(trx, journalpostId, input.dokumenter);
+  const merknader = input.merknader ? await merknadLinjer(trx, actor, journalpostId) : [];
+
   let epost: Omit<EpostInnhold, 'til'> | undefined;
   if (valg.some((v) => v.kanal === 'epost')) {
-    const dokumenter = await aktiveDokumenter(trx, journalpostId);
-    const hoved = dokumenter.find((d) => d.tilknytning === 'H');
-    if (!hoved?.produksjon) throw new AppError('unprocessable', 'Journalposten har ikke noe hoveddokument å sende på e-post');
-    const somTekst = input.hoveddokumentSom === 'tekst' && hoved.produksjon.format.startsWith('text/plain');
-    const hovedVedlegg = hoved.arkiv ?? hoved.produksjon;
+    const hoved = valgte.find((d) => d.tilknytning === 'H');
+    if (!hoved?.produksjon && !hoved?.arkiv) {
+      throw input.dokumenter && (await aktiveDokumenter(trx, journalpostId)).some((d) => d.tilknytning === 'H')
+        ? validation('/dokumenter', 'hoveddokumentet må være med når brevet sendes på e-post')
+        : new AppError('unprocessable', 'Journalposten har ikke noe hoveddokument å sende på e-post');
+    }
+    const somTekst = input.hoveddokumentSom === 'tekst' && !!hoved.produksjon?.format.startsWith('text/plain');
+    const hovedVedlegg = (hoved.arkiv ?? hoved.produksjon)!;
     const vedlegg = [
       ...(somTekst ? [] : [{ sha256: hovedVedlegg.sha256, filnavn: hovedVedlegg.filnavn, format: hovedVedlegg.format }]),
-      ...dokumenter.filter((d) => d.tilknytning === 'V' && d.produksjon).map((d) => ({ ...(d.arkiv ?? d.produksjon)! })),
+      ...valgte.filter((d) => d.tilknytning === 'V' && (d.arkiv ?? d.produksjon)).map((d) => ({ ...(d.arkiv ?? d.produksjon)! })),
     ];
     const ref = `${jp.mappeId}-${jp.dokumentnummer}`;
-    const tekst = [input.epostTekst?.trim(), somTekst ? await readText(blobs, hoved.produksjon.sha256) : `Vedlagt følger ${jp.tittel}.`, `Vår referanse: ${ref}`].filter(Boolean).join('\n\n');
+    const tekst = [
+      input.epostTekst?.trim(),
+      somTekst ? await readText(blobs, hoved.produksjon!.sha256) : `Vedlagt følger ${jp.tittel}.`,
+      merknader.length ? `Merknader:\n${merknader.map((m) => `- ${m}`).join('\n')}` : undefined,
+      `Vår referanse: ${ref}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     epost = { fra: mail.from, emne: `${jp.tittel} (vår ref. ${ref})`, tekst, vedlegg };
   }
+  // The paper bundle is printed later (/api/utsendinger/:id/pakke.pdf): it keeps what was chosen now.
+  const pakke: PapirPakke = {
+    deler: valgte.filter((d) => d.arkiv ?? d.produksjon).map((d) => ({ tittel: d.tittel, ...(d.arkiv ?? d.produksjon)! })),
+    ...(merknader.length ? { merknader } : {}),
+  };
 
   const rows: UtsendingInput[] = valg.map(({ part: p, kanal, kanalBeskrivelse }) => {
     const base = { korrespondansepartId: p.systemId, kanal, mottakerNavn: p.navn, mottakerEpost: p.epostadresse, ...(kanalBeskrivelse ? { kanalBeskrivelse } : {}) };
+    if (kanal === 'papir') return { ...base, status: 'REGISTRERT', sendtDato: now, pakke };
     if (kanal !== 'epost' || !epost) return { ...base, status: 'REGISTRERT', sendtDato: now };
     const innhold: EpostInnhold = { ...epost, til: p.navn ? `"${p.navn.replace(/"/g, '')}" <${p.epostadresse}>` : p.epostadresse! };
     return { ...base, status: 'VENTER', messageId: messageIdFor(journalpostId, p.systemId, mail.from), innhold };

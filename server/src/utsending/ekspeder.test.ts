@@ -136,6 +136,21 @@ describe('§10.7 ekspedere', () => {
     expect(m!.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([['vedtak.pdf', 'application/pdf']]);
   });
 
+  it('§12.7 a letter removed (feilregistrert) before its e-mail left is not sent; the stop is in historikk', async () => {
+    const jpId = await letter('Brev som feilregistreres');
+    expect((await ekspeder(jpId, { hoveddokumentSom: 'tekst' })).statusCode).toBe(200);
+    const fjern = await ctx.app.inject({ method: 'POST', url: `/api/journalposter/${jpId}/feilregistrer`, headers: await ctx.auth(world.dok.bruker.brukernavn) });
+    expect(fjern.statusCode).toBeLessThan(300);
+    const before = smtp.accepted.length;
+    await drainOutbox(ctx.db, ctx.blobs, smtpSender(smtp.url), opts);
+    expect(smtp.accepted.length).toBe(before);
+    const epost = await ctx.db.selectFrom('utsending').select(['systemId', 'status', 'sistFeil']).where('journalpostId', '=', jpId).where('kanal', '=', 'epost').execute();
+    expect(epost).toHaveLength(3);
+    expect(epost.every((u) => u.status === 'FEILET' && /feilregistrert/.test(u.sistFeil ?? ''))).toBe(true);
+    const h = await ctx.db.selectFrom('historikk').select('data').where('journalpostId', '=', jpId).where('handling', '=', 'journalpost_feilregistrert').executeTakeFirstOrThrow();
+    expect(((h.data as { stoppedeUtsendinger?: string[] }).stoppedeUtsendinger ?? []).sort()).toEqual(epost.map((u) => u.systemId).sort());
+  });
+
   it('retries a temporary SMTP failure and gives up on a permanent one, with historikk', async () => {
     const flaky = await startTestSmtp({ reject: (n) => (n === 1 ? { code: 451, message: 'try again later' } : n === 2 ? null : { code: 550, message: 'no such user' }) });
     try {
@@ -188,6 +203,10 @@ describe('§10.7 ekspedere', () => {
     const pakke = await ctx.app.inject({ method: 'POST', url: '/api/sendepakke', payload: { dokumenter }, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
     expect(pakke.statusCode).toBe(200);
     expect(pakke.json().vedlegg.map((v: { filnavn: string }) => v.filnavn)).toEqual(['brev.txt', 'situasjonsplan.pdf']);
+    // As PDF: the archive variant where there is one, else the original.
+    const somPdf = await ctx.app.inject({ method: 'POST', url: '/api/sendepakke', payload: { dokumenter, som: 'pdf' }, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
+    expect(somPdf.statusCode).toBe(200);
+    expect(somPdf.json().vedlegg.map((v: { filnavn: string }) => v.filnavn)).toEqual(['brev.txt', 'situasjonsplan.pdf']);
     const hidden = await ctx.app.inject({ method: 'POST', url: '/api/utskrift', payload: { dokumenter: [{ dokumentId: '00000000-0000-4000-8000-000000000000' }] }, headers: await ctx.auth(world.sbh.bruker.brukernavn) });
     expect(hidden.statusCode).toBe(404);
   });

@@ -1,9 +1,9 @@
-import { SKJERMET_TEKST } from '../policies/skjerming';
 import type { Kysely, Transaction } from 'kysely';
-import type { UtsendingView } from '@arkiv/shared';
+import type { JournalpostView, UtsendingView } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB, Utsendingskanal, Utsendingsstatus } from '../db/schema';
 import { appendHistorikk } from '../historikk/historikk.repository';
+import { SKJERMET_TEKST, utgaaendeSkjult } from '../policies/skjerming';
 
 /** What goes into an e-mail: stored on the outbox row so the worker needs nothing else. */
 export interface EpostInnhold {
@@ -13,6 +13,12 @@ export interface EpostInnhold {
   readonly tekst: string;
   readonly html?: string;
   readonly vedlegg: readonly { readonly sha256: string; readonly filnavn: string; readonly format: string }[];
+}
+
+/** What a paper recipient's bundle holds, chosen at expedition (§10.7): documents in their versions, merknader. */
+export interface PapirPakke {
+  readonly deler: readonly { readonly tittel: string; readonly sha256: string; readonly filnavn: string; readonly format: string }[];
+  readonly merknader?: readonly string[];
 }
 
 export interface UtsendingInput {
@@ -25,6 +31,8 @@ export interface UtsendingInput {
   readonly sendtDato?: Date;
   readonly messageId?: string;
   readonly innhold?: EpostInnhold;
+  /** Paper: the bundle's contents, kept on the row so the bundle printed later is what was chosen. */
+  readonly pakke?: PapirPakke;
 }
 
 /**
@@ -47,7 +55,7 @@ export async function registrerUtsendingIn(trx: Transaction<DB>, actor: Actor, j
         messageId: r.messageId ?? null,
         status: r.status,
         sendtDato: r.sendtDato ?? null,
-        innhold: JSON.stringify(r.innhold ?? {}),
+        innhold: JSON.stringify(r.innhold ?? (r.pakke ? { pakke: r.pakke } : {})),
         opprettetAvId: actor.bruker.systemId,
       })),
     )
@@ -74,14 +82,17 @@ export async function registrerUtsendingIn(trx: Transaction<DB>, actor: Actor, j
   return inserted.map((r) => r.systemId);
 }
 
-/** The utsendinger of a journalpost as the API shows them (the caller has checked access). */
 /**
- * A journalpost's utsendinger for one reader. Recipients are korrespondanseparter: where the
- * journalpost view hides the parties (skjerming level 3), names, addresses and SMTP errors
- * (which name the address) are hidden here too.
+ * A journalpost's utsendinger for one reader, screened as the reader's journalpost view is.
+ * Recipients are korrespondanseparter: where the view hides the parties (skjerming level 3),
+ * names, addresses and SMTP errors (which name the address) are hidden here too. The link to
+ * a paper recipient's bundle is given only to a reader the bundle route serves: one who sees
+ * everything that goes out (`utgaaendeSkjult`).
  */
-export async function listUtsendinger(db: Kysely<DB>, journalpostId: string, parterSkjermet: boolean): Promise<UtsendingView[]> {
-  const rows = await db.selectFrom('utsending').selectAll().where('journalpostId', '=', journalpostId).orderBy('opprettetDato').orderBy('mottakerNavn').execute();
+export async function listUtsendinger(db: Kysely<DB>, view: Pick<JournalpostView, 'systemId' | 'korrespondanseparterSkjermet' | 'dokumenter'>): Promise<UtsendingView[]> {
+  const parterSkjermet = view.korrespondanseparterSkjermet;
+  const pakkeSkjult = utgaaendeSkjult(parterSkjermet, view.dokumenter.map((d) => d.skjermet));
+  const rows = await db.selectFrom('utsending').selectAll().where('journalpostId', '=', view.systemId).orderBy('opprettetDato').orderBy('mottakerNavn').execute();
   return rows.map((r) => ({
     systemId: r.systemId,
     kanal: r.kanal,
@@ -93,6 +104,6 @@ export async function listUtsendinger(db: Kysely<DB>, journalpostId: string, par
     forsoek: r.forsoek,
     sendtDato: r.sendtDato?.toISOString() ?? null,
     sistFeil: parterSkjermet ? null : r.sistFeil,
-    pakke: r.kanal === 'papir' ? `/api/utsendinger/${r.systemId}/pakke.pdf` : null,
+    pakke: r.kanal === 'papir' && !pakkeSkjult ? `/api/utsendinger/${r.systemId}/pakke.pdf` : null,
   }));
 }

@@ -4,11 +4,11 @@ import { Type } from 'typebox';
 import { IdParams, UtsendingViewSchema, Uuid } from '@arkiv/shared';
 import type { AppDeps } from '../app';
 import { notFound } from '../errors/app-error';
-import { loadJournalpostView } from '../journalpost/journalpost.queries';
+import { kreverSynligUtgaaende, loadJournalpostView } from '../journalpost/journalpost.queries';
 import { errorResponses } from '../plugins/openapi.plugin';
 import { buildBundle, type BundlePart } from './pdf-bundle';
 import { aktiveDokumenter } from './dokumenter.repository';
-import { listUtsendinger } from './utsending.repository';
+import { listUtsendinger, type PapirPakke } from './utsending.repository';
 
 const DokumentValg = Type.Object(
   { dokumenter: Type.Array(Type.Object({ dokumentId: Uuid, versjonsnummer: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }), merknader: Type.Optional(Type.Boolean()) },
@@ -20,8 +20,7 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
   const tags = ['Ekspedering'];
 
   app.get('/api/journalposter/:id/utsendinger', { schema: { tags, summary: 'Utsendinger og leveringsstatus', params: IdParams, response: { 200: Type.Array(UtsendingViewSchema), ...errorResponses } } }, async (req) => {
-    const view = await loadJournalpostView(db, req.actor, req.params.id);
-    return listUtsendinger(db, req.params.id, view.korrespondanseparterSkjermet);
+    return listUtsendinger(db, await loadJournalpostView(db, req.actor, req.params.id));
   });
 
   /** The documents of a journalpost this user may see, as bundle parts (archive variant preferred). */
@@ -35,10 +34,19 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
   app.get('/api/utsendinger/:id/pakke.pdf', { schema: { tags, summary: 'Utskriftspakke for papirmottaker (adresseside + dokumenter)', params: IdParams, response: errorResponses } }, async (req, reply) => {
     const u = await db.selectFrom('utsending').selectAll().where('systemId', '=', req.params.id).executeTakeFirst();
     if (!u || u.kanal !== 'papir') throw notFound('Papirutsendingen');
+    // The bundle is what goes out: address and every document, so only for one who sees them all.
+    await kreverSynligUtgaaende(db, req.actor, u.journalpostId, 'den som skriver ut pakken');
     const jp = await loadJournalpostView(db, req.actor, u.journalpostId);
     const part = u.korrespondansepartId ? await db.selectFrom('korrespondansepart').selectAll().where('systemId', '=', u.korrespondansepartId).executeTakeFirst() : undefined;
     const adresse = [u.mottakerNavn, part?.kontaktperson ? `v/ ${part.kontaktperson}` : null, part?.postadresse, [part?.postnummer, part?.poststed].filter(Boolean).join(' '), part?.land].filter((l): l is string => Boolean(l && l.trim()));
-    const pdf = await buildBundle(blobs, { tittel: jp.tittel, forside: { linjer: [...adresse, '', '', `Vår ref.: ${jp.saksnummer}-${jp.dokumentnummer}`, `Sak: ${jp.tittel}`] }, deler: await visibleParts(jp) });
+    // What was chosen at expedition (documents, versions, merknader); a row from before the choice had every document.
+    const valgt = (u.innhold as { pakke?: PapirPakke } | null)?.pakke;
+    const merknader = valgt?.merknader?.length ? ['', 'Merknader:', ...valgt.merknader] : [];
+    const pdf = await buildBundle(blobs, {
+      tittel: jp.tittel,
+      forside: { linjer: [...adresse, '', '', `Vår ref.: ${jp.saksnummer}-${jp.dokumentnummer}`, `Sak: ${jp.tittel}`, ...merknader] },
+      deler: valgt ? valgt.deler : await visibleParts(jp),
+    });
     return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="utsending-${jp.saksnummer.replace('/', '-')}-${jp.dokumentnummer}.pdf"`).send(Buffer.from(pdf) as never);
   });
 
@@ -69,7 +77,7 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
       schema: {
         tags: ['Utskrift'],
         summary: 'Pakke for uformell utsending i Outlook (§12.3)',
-        body: Type.Intersect([DokumentValg, Type.Object({ som: Type.Optional(Type.Union([Type.Literal('vedlegg'), Type.Literal('pdf')])) })]),
+        body: Type.Object({ ...DokumentValg.properties, som: Type.Optional(Type.Union([Type.Literal('vedlegg'), Type.Literal('pdf')])) }, { additionalProperties: false }),
         response: { 200: Type.Object({ emne: Type.String(), tekst: Type.String(), vedlegg: Type.Array(Type.Object({ filnavn: Type.String(), format: Type.String(), url: Type.String() })) }), ...errorResponses },
       },
     },
@@ -83,7 +91,7 @@ export const utsendingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
         const view = jp.dokumenter.find((d) => d.systemId === valg.dokumentId);
         if (!view || view.skjermet) throw notFound('Dokumentet');
         const versjoner = view.versjoner.filter((v) => (valg.versjonsnummer ? v.versjonsnummer === valg.versjonsnummer : v.aktiv));
-        const v = ((req.body as { som?: string }).som === 'pdf' ? versjoner.find((x) => x.variantformat === 'A') : undefined) ?? versjoner.find((x) => x.variantformat === 'P');
+        const v = (req.body.som === 'pdf' ? versjoner.find((x) => x.variantformat === 'A') : undefined) ?? versjoner.find((x) => x.variantformat === 'P');
         if (!v) throw notFound('Dokumentversjonen');
         titler.push(`${view.tittel} (${jp.saksnummer}-${jp.dokumentnummer})`);
         vedlegg.push({ filnavn: v.filnavn, format: v.format, url: `/api/dokumenter/${view.systemId}/versjoner/${v.versjonsnummer}/innhold?variantformat=${v.variantformat}` });

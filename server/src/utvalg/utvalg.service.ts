@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, forbidden, notFound, validation } from '../errors/app-error';
 import { appendHistorikk } from '../historikk/historikk.repository';
-import { lockJournalpost } from '../journalpost/journalpost.repository';
+import { gjeldendeJournalposter, lockJournalpost } from '../journalpost/journalpost.repository';
 import { nextNumber } from '../nummerserie/nummerserie.repository';
 import { journalpostPolicy } from '../policies/journalpost.policy';
 import { JOURNALPOST, skjermingFilter } from '../policies/skjerming.sql';
@@ -30,9 +30,10 @@ export async function opprettMoete(db: Kysely<DB>, actor: Actor, utvalgId: strin
 }
 
 /**
- * §10.5 Meld opp: a saksframlegg (PS) after approval (F or later), a delegert vedtak (DS), or
- * any finished journalpost as referatsak (RS), to a møte. It gets the utvalg's next
- * utvalgssaksnummer N/YY for the meeting's year.
+ * §10.5 Meld opp: a saksframlegg (PS) after approval (F or later, §10.5.1 step 5–6), a
+ * delegert vedtak (DS) as soon as it is registered, before its letter is written and approved
+ * (§10.5.2 step 4 comes before steps 5–6), or any finished journalpost as referatsak (RS), to a
+ * møte. It gets the utvalg's next utvalgssaksnummer N/YY for the meeting's year.
  */
 export async function meldOpp(db: Kysely<DB>, actor: Actor, journalpostId: string, input: { moeteId: string; utvalgssakstype?: Utvalgssakstype }) {
   return db.transaction().execute(async (trx) => {
@@ -45,7 +46,7 @@ export async function meldOpp(db: Kysely<DB>, actor: Actor, journalpostId: strin
     const type = input.utvalgssakstype ?? (jp.journalposttype === 'S' ? 'PS' : jp.delegertVedtak ? 'DS' : 'RS');
     if (type === 'PS' && jp.journalposttype !== 'S') throw validation('/utvalgssakstype', 'PS gjelder saksframlegg (S)');
     if (type === 'DS' && !jp.delegertVedtak) throw validation('/utvalgssakstype', 'DS gjelder delegerte vedtak');
-    if (!isLocked(jp.journalstatus)) {
+    if (type !== 'DS' && !isLocked(jp.journalstatus)) {
       throw new AppError('status_conflict', `Meldes opp etter godkjenning (F); journalposten har status ${jp.journalstatus}`, { journalstatus: jp.journalstatus });
     }
     const finnes = await trx.selectFrom('utvalgssak').select('systemId').where('utvalgId', '=', moete.utvalgId).where('journalpostId', '=', journalpostId).executeTakeFirst();
@@ -68,7 +69,7 @@ export async function registrerVedtak(db: Kysely<DB>, actor: Actor, id: string, 
   await db.transaction().execute(async (trx) => {
     const us = await trx
       .selectFrom('utvalgssak as u')
-      .innerJoin('journalpost as j', 'j.systemId', 'u.journalpostId')
+      .innerJoin(gjeldendeJournalposter(trx).as('j'), 'j.systemId', 'u.journalpostId')
       .select(['u.systemId', 'u.vedtak', 'u.journalpostId', 'j.sakId', 'j.administrativEnhetId'])
       .where('u.systemId', '=', id)
       .forUpdate('u')
@@ -89,10 +90,10 @@ export async function listUtvalgssaker(db: Kysely<DB>, actor: Actor, moeteId: st
   const f = skjermingFilter(actor);
   const rows = await db
     .selectFrom('utvalgssak as u')
-    .innerJoin('journalpost as j', 'j.systemId', 'u.journalpostId')
+    .innerJoin(gjeldendeJournalposter(db).as('j'), 'j.systemId', 'u.journalpostId')
     .innerJoin('sak as s', 's.systemId', 'j.sakId')
-    .select(['u.systemId', 'u.aar', 'u.sekvensnummer', 'u.utvalgssakstype', 'u.journalpostId', 'j.tittel'])
-    .select([f.redactText(JOURNALPOST, 'tittel2', sql.ref('u.vedtak')).as('vedtak'), f.redactText(JOURNALPOST, 'tittel2', sql.ref('j.tittel2')).as('tittel2'), f.skjultNivaa(JOURNALPOST).as('skjultNivaa')])
+    .select(['u.systemId', 'u.aar', 'u.sekvensnummer', 'u.utvalgssakstype', 'u.journalpostId'])
+    .select([f.tittel(JOURNALPOST, 'j').as('tittel'), f.redactText(JOURNALPOST, 'tittel2', sql.ref('u.vedtak')).as('vedtak'), f.tittel(JOURNALPOST, 'j', 'tittel2').as('tittel2'), f.skjultNivaa(JOURNALPOST).as('skjultNivaa')])
     .where('u.moeteId', '=', moeteId)
     .orderBy('u.sekvensnummer')
     .execute();

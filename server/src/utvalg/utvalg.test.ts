@@ -45,6 +45,21 @@ describe('§10.5 Utvalg, møte og utvalgssak', () => {
     ]);
   });
 
+  it('§10.5.2 a delegert vedtak is meldt opp as DS right after registration, before its letter is written and approved', async () => {
+    // Step 4 (meld opp, DS) comes before step 5 (hoveddokument) and step 6 (til godkjenning, status R).
+    const dv = await buildJournalpost(ctx.db, w.sbh, sakId, { journalposttype: 'U', delegertVedtak: true, tittel: 'Delegert vedtak - byggetillatelse' });
+    const res = await som(ctx, w.sbh).post(`/api/journalposter/${dv}/meld-opp`, { moeteId });
+    expect(res.status).toBe(201);
+    const liste = (await som(ctx, w.sbh).get(`/api/moeter/${moeteId}/saker`)).body;
+    expect(liste.find((u: { systemId: string }) => u.systemId === res.body.systemId)).toMatchObject({ journalpostId: dv, utvalgssakstype: 'DS' });
+    // Still R: it can go on to approval afterwards (step 6).
+    const til = await som(ctx, w.sbh).post(`/api/journalposter/${dv}/til-godkjenning`, { mottakerId: w.leder.bruker.systemId });
+    expect(til.status).toBe(201);
+    // A referatsak is something finished: an ordinary draft is not meldt opp.
+    const utkast = await buildJournalpost(ctx.db, w.sbh, sakId, { journalposttype: 'U', tittel: 'Brev under arbeid' });
+    expectProblem(await som(ctx, w.sbh).post(`/api/journalposter/${utkast}/meld-opp`, { moeteId }), 409, 'status_conflict');
+  });
+
   it('records the vedtak once, by the archive or the unit’s leader', async () => {
     const s = await godkjent({ journalposttype: 'S', tittel: 'Saksframlegg - vedtak' });
     const us = (await som(ctx, w.sbh).post(`/api/journalposter/${s}/meld-opp`, { moeteId })).body.systemId;

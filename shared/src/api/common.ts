@@ -53,6 +53,9 @@ export const ProblemSchema = Type.Object(
     detail: Type.Optional(Type.String()),
     instance: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    /** precondition_failed: the record's current version (also its ETag) and the record itself as the user may see it. */
+    versjon: Type.Optional(Type.Integer()),
+    gjeldende: Type.Optional(Type.Unknown()),
   },
   { additionalProperties: true },
 );

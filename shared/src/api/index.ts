@@ -5,3 +5,6 @@ export * from './saksbehandling';
 export * from './offentlig-journal';
 export * from './ekspedering';
 export * from './kryssreferanse';
+export * from './sok';
+export * from './arkivbord';
+export * from './arkivuttrekk';

@@ -52,6 +52,8 @@ export const JournalpostCreateSchema = Type.Object(
     administrativEnhetId: Type.Optional(Uuid),
     delegertVedtak: Type.Optional(Type.Boolean()),
     skjerming: Type.Optional(SkjermingSchema),
+    /** Words of the title lines shown as ***** to those without the code and in the public journal (needs a skjerming). */
+    skjermedeOrd: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 })),
     /** The archive only: register as XX (midlertidig skjermet) until the saksbehandler has assessed it. */
     midlertidigSkjermet: Type.Optional(Type.Boolean()),
     korrespondanseparter: Type.Optional(Type.Array(KorrespondansepartInputSchema, { maxItems: 500 })),
@@ -169,6 +171,8 @@ export const JournalpostViewSchema = Type.Object(
     tittel: Type.String(),
     tittel2: Type.Union([Type.String(), Type.Null()]),
     offentligTittel: Type.String(),
+    /** Words of line 1 or 2 shown as ***** to those who do not see through the grading: listed only for those who see them. */
+    skjermedeOrd: Type.Array(Type.String()),
     beskrivelse: Type.Union([Type.String(), Type.Null()]),
     dokumentdato: Type.Union([Dato, Type.Null()]),
     journaldato: Dato,
@@ -194,6 +198,8 @@ export const JournalpostViewSchema = Type.Object(
     restanse: Type.Boolean(),
     avskrivninger: Type.Array(AvskrivningView),
     abilities: Type.Record(Type.String(), Type.Boolean()),
+    /** Moves with every recorded change; send it back as If-Match (the ETag) when editing. */
+    versjon: Type.Integer(),
     /** Set on the answer to a create or edit: §4 warnings such as a repeated title. */
     advarsler: Type.Optional(Type.Array(AdvarselSchema)),
   },

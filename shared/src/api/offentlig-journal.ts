@@ -22,7 +22,7 @@ export const OffentligJournalXmlQuerySchema = Type.Object(
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 /**
- * One journalpost as the public sees it (issue 4): title line 1 always, screened parts
+ * One journalpost as the public sees it: title line 1 always, screened parts
  * replaced with `*****`, names of screened korrespondanseparter left out (`*****`),
  * klassering left out when screened, tilgangskode and lovhjemmel shown.
  */

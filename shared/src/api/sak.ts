@@ -34,6 +34,16 @@ export const SakUpdateSchema = Type.Object(
 );
 export type SakUpdate = Static<typeof SakUpdateSchema>;
 
+/**
+ * The words of title line 1 or 2 to show as ***** to those who do not see through the record's
+ * grading and in the public journal (only on a graded record): the whole list, replacing the old.
+ */
+export const SkjermedeOrdSchema = Type.Object(
+  { ord: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 }) },
+  { additionalProperties: false },
+);
+export type SkjermedeOrd = Static<typeof SkjermedeOrdSchema>;
+
 export const SkjermingView = Type.Object({
   tilgangskode: TilgangskodeSchema,
   skjermingsnivaa: Type.Integer(),
@@ -52,6 +62,8 @@ export const SakViewSchema = Type.Object(
     /** null when empty; the string "*****" when screened for this user. */
     tittel2: Type.Union([Type.String(), Type.Null()]),
     offentligTittel: Type.String(),
+    /** Words of line 1 or 2 shown as ***** to those who do not see through the grading: listed only for those who see them. */
+    skjermedeOrd: Type.Array(Type.String()),
     beskrivelse: Type.Union([Type.String(), Type.Null()]),
     sakstype: SakstypeSchema,
     saksstatus: SaksstatusSchema,
@@ -68,6 +80,8 @@ export const SakViewSchema = Type.Object(
     opprettetDato: Tidspunkt,
     avsluttetDato: Type.Union([Tidspunkt, Type.Null()]),
     abilities: Type.Record(Type.String(), Type.Boolean()),
+    /** Moves with every recorded change; send it back as If-Match (the ETag) when editing. */
+    versjon: Type.Integer(),
     /** §4 good habits: warnings when the sak was created (e.g. likely duplicates). */
     advarsler: Type.Optional(
       Type.Array(Type.Object({ kode: Type.String(), melding: Type.String(), sakId: Uuid, saksnummer: Type.String(), tittel: Type.String() })),

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { AVSKRIVNINGSMAATE_KODER, OPPGAVETYPE_KODER, JOURNALPOSTTYPE_KODER } from '../kodelister';
-import { BrukerRef, Dato, Kodeverdi, SkjermingSchema, Tidspunkt, TilgangskodeSchema, Tittel, Uuid } from './common';
+import { AVSKRIVNINGSMAATE_KODER, OPPGAVETYPE_KODER, JOURNALPOSTTYPE_KODER, JOURNALSTATUS_KODER, SAKSSTATUS_KODER } from '../kodelister';
+import { BrukerRef, Dato, JournalposttypeSchema, JournalstatusSchema, Kodeverdi, SkjermingSchema, Tidspunkt, TilgangskodeSchema, Tittel, Uuid } from './common';
 
-/** Request and response shapes for the manual's routines (issue 3). */
+/** Request and response shapes for the manual's routines. */
 
 const Merknadstekst = Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' });
 export const AvskrivningsmaateSchema = Kodeverdi(AVSKRIVNINGSMAATE_KODER);
@@ -82,6 +82,16 @@ export const EkspederSchema = Type.Object(
     /** Free mail text: sent, not archived as a document (§10.7). */
     epostTekst: Type.Optional(Type.String({ maxLength: 20_000 })),
     /**
+     * §10.7/§12.2: which of the journalpost's documents go out, and which version of each
+     * (the newest when left out). Without the list every document goes, in its newest version.
+     * The hoveddokument must be among them when something is e-mailed.
+     */
+    dokumenter: Type.Optional(
+      Type.Array(Type.Object({ dokumentId: Uuid, versjonsnummer: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }),
+    ),
+    /** The journalpost's merknader go with it: in the mail text, and on a page of the paper bundle. */
+    merknader: Type.Optional(Type.Boolean()),
+    /**
      * §10.3: the mail was sent from Outlook already (the add-in's import of a sent mail):
      * expedite with every recipient on "annen" ("e-post, sendt fra Outlook"), send nothing.
      * Not together with mottakere.
@@ -135,6 +145,8 @@ export const OppgaveView = Type.Object({
   /** Deactivated by the sender before it was read: kept in history, shown struck through. */
   deaktivert: Type.Boolean(),
   abilities: Type.Record(Type.String(), Type.Boolean()),
+  /** Til godkjenning sent to a chain: who approves after this receiver, in order (§10.6). */
+  nesteGodkjennere: Type.Optional(Type.Array(BrukerRef)),
 });
 export type OppgaveViewT = Static<typeof OppgaveView>;
 
@@ -155,7 +167,39 @@ export const SakStatusHandlingSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const FlyttSchema = Type.Object({ sakId: Uuid }, { additionalProperties: false });
+/**
+ * §12.7 Flytt. A move never makes a record more public on its own: where the journalpost
+ * inherits a skjerming the new sak would not give it, the move keeps it on the journalpost
+ * (`behold`, the default) unless the archive has decided to release it (`fjern`: the
+ * journalpost then inherits the new sak's grading). Either way the change is in historikk.
+ */
+export const FLYTT_SKJERMING = ['behold', 'fjern'] as const;
+export const FlyttSchema = Type.Object(
+  { sakId: Uuid, skjerming: Type.Optional(Kodeverdi(FLYTT_SKJERMING, 'Arvet skjerming som den nye saken ikke gir: behold (standard) eller fjern (arkivets vedtak)')) },
+  { additionalProperties: false },
+);
+export type FlyttInput = Static<typeof FlyttSchema>;
+
+/** §12.6: the archive's own list of feilregistrerte journalposter (the only read path they stay on, with historikk). */
+export const FeilregistrertQuerySchema = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })) },
+  { additionalProperties: false },
+);
+export const FeilregistrertJournalpostView = Type.Object({
+  systemId: Uuid,
+  registreringsId: Type.String(),
+  journalnummer: Type.String(),
+  journalposttype: JournalposttypeSchema,
+  journalstatus: JournalstatusSchema,
+  tittel: Type.String(),
+  /** Redacted (`*****`) where the skjerming hides line 2 from the reader. */
+  tittel2: Type.Union([Type.String(), Type.Null()]),
+  skjultNivaa: Type.Integer(),
+  sakId: Uuid,
+  saksnummer: Type.String(),
+  feilregistrertDato: Tidspunkt,
+  feilregistrertAv: Type.Union([BrukerRef, Type.Null()]),
+});
 
 export const KURVER = ['ubehandlet', 'forfall', 'dokumenter_i_arbeid', 'mottatte_oppgaver', 'sendt_til_godkjenning', 'mottatt_for_godkjenning', 'kopier', 'obs_saker', 'mine_saker', 'siste_saksmapper'] as const;
 export type Kurv = (typeof KURVER)[number];
@@ -172,6 +216,18 @@ export const KurvItem = Type.Object({
   nummer: Type.String(),
   journalposttype: Type.Union([Kodeverdi(JOURNALPOSTTYPE_KODER), Type.Null()]),
   dato: Type.Union([Type.String(), Type.Null()]),
+  /** Sendt til godkjenning: who has the approval now (after Videresendt, the next approver). */
+  hos: Type.Optional(Type.String()),
+  /** The journalpost's status, forfallsdato and restanse (null for a sak or an oppgave on a sak). */
+  journalstatus: Type.Optional(Type.Union([Kodeverdi(JOURNALSTATUS_KODER), Type.Null()])),
+  forfallsdato: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  restanse: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
+  /** The first avsender or mottaker; `*****` where the skjerming hides the parties (level 3). */
+  korrespondent: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  saksstatus: Type.Optional(Kodeverdi(SAKSSTATUS_KODER)),
+  oppgavetype: Type.Optional(Kodeverdi(OPPGAVETYPE_KODER)),
+  /** A Beskjed that reports an answer: the answer given (Godkjent, Ikke godkjent, …). */
+  svar: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 
 /** §11.1 Restanserapport. */

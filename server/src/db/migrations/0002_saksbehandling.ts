@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Saksbehandling (issue 3): stedfortreder, avskrivning, oppgaver, ekspedering, recently used
+ * Saksbehandling: stedfortreder, avskrivning, oppgaver, ekspedering, recently used
  * saker, feilregistrering. Frozen once shipped; never imports application code.
  */
 export async function up(db: Kysely<any>): Promise<void> {

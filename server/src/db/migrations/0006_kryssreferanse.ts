@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Kryssreferanser get an API (issue 6): one reference per (from, to) pair, and indexes for
+ * Kryssreferanser get an API: one reference per (from, to) pair, and indexes for
  * both directions ("refererer til" and "referert fra"). Ids are uuids from one generator, so
  * coalescing sak and journalpost ids into one key cannot collide. Duplicates older code may
  * have written are removed first (the oldest is kept). No beskrivelse column: Noark 5 has no

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Id, Timestamp, DateOnly, Json } from './columns';
 
 /** Arkiv, arkivdel, klassifikasjon and the number series (Noark 5 arkivstruktur). */
@@ -45,6 +45,9 @@ export interface ArkivdelTable {
   avsluttetDato: Date | null;
   avsluttetAv: string | null;
   noarkTillegg: Generated<Json>;
+  /** An imported historic base: never editable (a trigger refuses every change, SQLSTATE AR001). */
+  skrivebeskyttet: Generated<boolean>;
+  importertFra: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export interface KlasseTable {

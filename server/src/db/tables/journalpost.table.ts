@@ -14,6 +14,8 @@ export interface JournalpostTable extends SkjermingColumns {
   delegertVedtak: Generated<boolean>;
   tittel: string;
   tittel2: string | null;
+  /** Words of title line 1 or 2 shown as ***** to those who do not see through the grading (normalized; migration 0025). */
+  skjermedeOrd: ColumnType<string[], string[] | undefined, string[]>;
   beskrivelse: string | null;
   dokumentdato: DateOnly | null;
   journaldato: DateOnly;
@@ -31,6 +33,10 @@ export interface JournalpostTable extends SkjermingColumns {
   arkivertAvId: string | null;
   feilregistrertDato: ColumnType<Date | null, Date | null | undefined, Date | null>;
   feilregistrertAvId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Moved by every recorded change (appendHistorikk); the ETag clients send back in If-Match. */
+  versjon: Generated<number>;
+  /** Has an effective avskrivning (not ventende, not ***): kept by a trigger on avskrivning (0015). */
+  avskrevet: Generated<boolean>;
 }
 
 export interface KorrespondansepartTable {

@@ -11,6 +11,8 @@ export interface SakTable extends SkjermingColumns {
   mappeId: string;
   tittel: string;
   tittel2: string | null;
+  /** Words of title line 1 or 2 shown as ***** to those who do not see through the grading (normalized; migration 0025). */
+  skjermedeOrd: ColumnType<string[], string[] | undefined, string[]>;
   beskrivelse: string | null;
   sakstype: Sakstype;
   saksstatus: Saksstatus;
@@ -29,6 +31,8 @@ export interface SakTable extends SkjermingColumns {
   oppdatertDato: Timestamp;
   avsluttetDato: Date | null;
   avsluttetAvId: string | null;
+  /** Moved by every recorded change (appendHistorikk); the ETag clients send back in If-Match. */
+  versjon: Generated<number>;
 }
 
 export interface SakSekundaerklasseTable {

@@ -43,6 +43,10 @@ export interface OppgaveTable {
   merknad: string | null;
   merknadForAlle: Generated<boolean>;
   forrigeOppgaveId: string | null;
+  /** Til godkjenning: whose desk sent the journalpost for approval, carried along the chain (§10.6). */
+  innsenderId: string | null;
+  /** Til godkjenning sent to a chain: the approvers after this receiver, in order (§10.6). */
+  nesteGodkjennere: ColumnType<string[], string[] | undefined, string[]>;
   svar: string | null;
   svarMerknad: string | null;
   svarDato: Date | null;

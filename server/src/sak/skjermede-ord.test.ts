@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import { skjermOrd } from '@arkiv/shared';
+import { createTestContext, type TestContext } from '../test/context';
+import { buildJournalpost, buildSak, buildWorld } from '../test/factories';
+import type { World } from '../test/world';
+
+/**
+ * Screened words in titles (docs/skjerming.md § Screened words): the SQL twin agrees with the
+ * TypeScript rule, marking needs a graded record (problem+json, nothing written), and each
+ * change is written to historikk. Every read path: skjerming.matrix.test.ts; the public
+ * journal: offentlig-journal.test.ts.
+ */
+describe('skjermede ord', () => {
+  let ctx: TestContext;
+  let w: World;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    w = await buildWorld(ctx.db);
+  }, 60_000);
+  afterAll(() => ctx.close());
+
+  it('skjerm_ord in SQL screens the same words as skjermOrd in TypeScript', async () => {
+    const tilfeller: [string | null, string[]][] = [
+      ['Byggesøknad Storgata 12 - Kari Nordmann', ['nordmann']],
+      ['Klage fra ØSTBY, Åse (nabo)', ['østby', 'åse']],
+      ['«Per-Olav» Hansen/Hansen.hansen; HANSEN!', ['hansen']],
+      ['Gnr. 12/34 Bnr. 5', ['12', 'bnr']],
+      ['Tabs\tog\u00a0hardt mellomrom – Ærlig', ['ærlig', 'og', 'hardt']],
+      ['Per-Olav Hansen', ['per']],
+      ['Ingen ord merket', []],
+      [null, ['x']],
+    ];
+    for (const [tekst, ord] of tilfeller) {
+      const { rows } = await sql<{ s: string | null }>`select skjerm_ord(${tekst}, ${ord}::text[]) as s`.execute(ctx.db);
+      expect({ tekst, sql: rows[0]!.s }).toEqual({ tekst, sql: skjermOrd(tekst, ord) });
+    }
+    // Written out from the rule: whole words only, every occurrence, case folded, hyphenated words are one word.
+    expect(skjermOrd('«Per-Olav» Hansen/Hansen.hansen; HANSEN!', ['Hansen'])).toBe('«Per-Olav» *****/*****.*****; *****!');
+    expect(skjermOrd('Per-Olav Hansen', ['per'])).toBe('Per-Olav Hansen');
+    expect(skjermOrd('Klage fra ØSTBY, Åse (nabo)', ['østby'])).toBe('Klage fra *****, Åse (nabo)');
+  });
+
+  it('refuses words on an unscreened record and words not in the title, as problem+json, writing nothing', async () => {
+    const sak = await buildSak(ctx.db, w.sbh, { tittel: 'Åpen sak om Storgata 12' });
+    const jp = await buildJournalpost(ctx.db, w.sbh, sak, { tittel: 'Brev fra Kari Nordmann' });
+    const headers = await ctx.auth(w.sbh.bruker.brukernavn);
+    const put = (url: string, ord: unknown) => ctx.app.inject({ method: 'PUT', url, headers, payload: { ord } });
+
+    const uten = await put(`/api/journalposter/${jp}/skjermede-ord`, ['Nordmann']);
+    expect(uten.statusCode).toBe(400);
+    expect(uten.headers['content-type']).toContain('application/problem+json');
+    expect(uten.json()).toMatchObject({ code: 'skjermede_ord_uten_skjerming', status: 400 });
+    const sakUten = await put(`/api/saker/${sak}/skjermede-ord`, ['Storgata']);
+    expect(sakUten.json()).toMatchObject({ code: 'skjermede_ord_uten_skjerming', status: 400 });
+
+    await ctx.app.inject({ method: 'PUT', url: `/api/journalposter/${jp}/skjerming`, headers, payload: { skjerming: { tilgangskode: 'U', skjermingsnivaa: 1, skjermingshjemmel: 'Offl. § 13' } } });
+    for (const ord of [['Olsen'], ['Kari Nordmann'], ['']]) {
+      const res = await put(`/api/journalposter/${jp}/skjermede-ord`, ord);
+      expect({ ord, status: res.statusCode, type: res.headers['content-type'] }).toEqual({ ord, status: 400, type: expect.stringContaining('application/problem+json') });
+    }
+    expect((await put(`/api/journalposter/${jp}/skjermede-ord`, ['Olsen'])).json()).toMatchObject({ code: 'skjermet_ord_ikke_i_tittel', errors: [{ field: '/ord/0' }] });
+    const row = await ctx.db.selectFrom('journalpost').select('skjermedeOrd').where('systemId', '=', jp).executeTakeFirstOrThrow();
+    expect(row.skjermedeOrd).toEqual([]);
+  });
+
+  it('marks, shows the words only to those who see them, and writes each change to historikk', async () => {
+    const sak = await buildSak(ctx.db, w.sbh, { tittel: 'Startlån', skjerming: { tilgangskode: 'U', skjermingsnivaa: 1, skjermingshjemmel: 'Offl. § 13' } });
+    const jp = await buildJournalpost(ctx.db, w.sbh, sak, { journalposttype: 'I', tittel: 'Søknad fra Kari Nordmann', tittel2: 'Kari bor i Storgata' });
+    const headers = await ctx.auth(w.sbh.bruker.brukernavn);
+    const res = await ctx.app.inject({ method: 'PUT', url: `/api/journalposter/${jp}/skjermede-ord`, headers, payload: { ord: ['Kari', 'NORDMANN', 'kari'] } });
+    expect(res.statusCode).toBe(200);
+    // The saksbehandler sees through: the full title and the words marked.
+    expect(res.json()).toMatchObject({ tittel: 'Søknad fra Kari Nordmann', tittel2: 'Kari bor i Storgata', skjermedeOrd: ['kari', 'nordmann'], offentligTittel: 'Søknad fra ***** ***** - ***** bor i Storgata' });
+    // A colleague without the code: the words as *****, the list of them not at all.
+    const fremmed = await ctx.app.inject({ method: 'GET', url: `/api/journalposter/${jp}`, headers: await ctx.auth(w.sbh2.bruker.brukernavn) });
+    expect(fremmed.json()).toMatchObject({ tittel: 'Søknad fra ***** *****', tittel2: '***** bor i Storgata', skjermedeOrd: [] });
+    expect(fremmed.body).not.toMatch(/Kari|Nordmann|nordmann/);
+
+    const hist = await ctx.db.selectFrom('historikk').select(['handling', 'data']).where('journalpostId', '=', jp).where('handling', '=', 'journalpost_skjerming_endret').execute();
+    expect(hist.map((h) => h.data)).toEqual([{ skjermedeOrd: { fra: [], til: ['kari', 'nordmann'] } }]);
+
+    // Sending the same list again changes nothing and writes nothing.
+    await ctx.app.inject({ method: 'PUT', url: `/api/journalposter/${jp}/skjermede-ord`, headers, payload: { ord: ['nordmann', 'Kari'] } });
+    const igjen = await ctx.db.selectFrom('historikk').select('id').where('journalpostId', '=', jp).where('handling', '=', 'journalpost_skjerming_endret').execute();
+    expect(igjen).toHaveLength(hist.length);
+  });
+});
