@@ -253,7 +253,11 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     await page.getByRole('button', { name: 'Slett utkastet' }).click();
     const dialog = page.getByRole('dialog', { name: 'Slett utkastet' });
     await expectAccessible('journalpost: slett utkast');
-    await dialog.getByRole('button', { name: 'Slett utkastet' }).click();
+    const [svar] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/journalposter/${notat.systemId}/feilregistrer`) && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Slett utkastet' }).click(),
+    ]);
+    expect(svar.status()).toBe(204);
     await page.getByRole('heading', { name: /Reguleringsplan Fjordparken/ }).waitFor();
 
     const res = await fetch(`${base}/api/journalposter/${notat.systemId}`, { headers: await ctx.auth('ola') });
