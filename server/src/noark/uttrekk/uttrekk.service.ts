@@ -89,7 +89,7 @@ export async function uttrekkPakke(db: Kysely<DB>, actor: Actor, id: string): Pr
   } catch {
     throw new AppError('uttrekk_not_finished', 'Pakken finnes ikke lenger i datamappen på serveren: bestill uttrekket på nytt', { uttrekkStatus: jobb!.status });
   }
-  return { jobb: jobb!, tar: tarAvMappe(jobb!.mappe, `arkivuttrekk-${jobb!.id}`) };
+  return { jobb: jobb!, tar: await tarAvMappe(jobb!.mappe, `arkivuttrekk-${jobb!.id}`) };
 }
 
 export async function visUttrekk(db: Kysely<DB>, actor: Actor, id?: string): Promise<UttrekkJobbView[]> {
