@@ -1,9 +1,10 @@
-import { Toolbar, ToolbarToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useSkrivT } from './skriv.strings';
 
 const useStyles = makeStyles({
+  knapper: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXS },
   flate: {
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -31,22 +32,20 @@ export default function BrevEditor({ html, onChange }: { html: string; onChange:
     onUpdate: ({ editor: e }) => onChange(e.getHTML()),
   });
   const aktiv = useEditorState({ editor, selector: ({ editor: e }) => (e && !e.isDestroyed ? { fet: e.isActive('bold'), kursiv: e.isActive('italic'), punkt: e.isActive('bulletList') } : { fet: false, kursiv: false, punkt: false }) });
-  const valgt = Object.entries(aktiv ?? {})
-    .filter(([, v]) => v)
-    .map(([k]) => k);
+  // Plain toggle buttons, each its own tab stop, rather than Fluent's Toolbar: the Toolbar's
+  // arrow-key group brings Tabster's focus guards, which screen readers meet as hidden focusables.
+  const knapp = (navn: 'fet' | 'kursiv' | 'punkt', gjor: () => void, innhold: React.ReactNode) => (
+    <ToggleButton size="small" appearance="subtle" checked={aktiv?.[navn] ?? false} onClick={gjor}>
+      {innhold}
+    </ToggleButton>
+  );
   return (
     <div>
-      <Toolbar aria-label={st.dok.editor} size="small" checkedValues={{ format: valgt }}>
-        <ToolbarToggleButton name="format" value="fet" onClick={() => editor?.chain().focus().toggleBold().run()}>
-          <strong>{st.dok.fet}</strong>
-        </ToolbarToggleButton>
-        <ToolbarToggleButton name="format" value="kursiv" onClick={() => editor?.chain().focus().toggleItalic().run()}>
-          <em>{st.dok.kursiv}</em>
-        </ToolbarToggleButton>
-        <ToolbarToggleButton name="format" value="punkt" onClick={() => editor?.chain().focus().toggleBulletList().run()}>
-          {st.dok.punkt}
-        </ToolbarToggleButton>
-      </Toolbar>
+      <div role="group" aria-label={st.dok.formatering} className={s.knapper}>
+        {knapp('fet', () => editor?.chain().focus().toggleBold().run(), <strong>{st.dok.fet}</strong>)}
+        {knapp('kursiv', () => editor?.chain().focus().toggleItalic().run(), <em>{st.dok.kursiv}</em>)}
+        {knapp('punkt', () => editor?.chain().focus().toggleBulletList().run(), st.dok.punkt)}
+      </div>
       <EditorContent editor={editor} className={s.flate} />
     </div>
   );

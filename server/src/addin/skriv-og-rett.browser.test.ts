@@ -212,9 +212,10 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     await editor.getByText(/Planforslaget legges ut til offentlig ettersyn/).click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Du får eget varsel om høringen.');
-    // Bold and italic from the editor's toolbar survive into the archived PDF/A.
-    const verktoy = page.getByRole('toolbar', { name: 'Brevtekst' });
-    await verktoy.getByRole('button', { name: 'Fet' }).click();
+    // Bold and italic from the editor's buttons survive into the archived PDF/A.
+    const verktoy = page.getByRole('group', { name: 'Formatering av brevteksten' });
+    await verktoy.getByRole('button', { name: 'Fet', pressed: false }).click();
+    await verktoy.getByRole('button', { name: 'Fet', pressed: true }).waitFor();
     await page.keyboard.type(' Fristen er 1. mars.');
     await verktoy.getByRole('button', { name: 'Fet' }).click();
     await verktoy.getByRole('button', { name: 'Kursiv' }).click();
