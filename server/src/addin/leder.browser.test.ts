@@ -1,12 +1,7 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { datoI, leggTilDager, STANDARD_TIDSSONE } from '@arkiv/shared';
-import { seedDemoIfEmpty } from '../seed/demo-seed';
-import { createTestContext, type TestContext } from '../test/context';
-import { seriousAxeViolations } from '../test/axe';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarning, openSection } from './browser';
+import { haveChromiumFor, openPane, openSection, SCREENSHOTS, type Pane } from './browser';
 
 /**
  * The leader's day and the deputy's in the task pane at Outlook's 350 px (headless Chromium,
@@ -16,17 +11,7 @@ import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarni
  * and the saksbehandler sees the answer in Mottatte oppgaver. Results are checked through the
  * API; axe-core checks each view. ARKIV_SCREENSHOTS=docs/img saves the pane of each step there.
  */
-
-const haveChromium = chromiumInstalled();
-if (!haveChromium) loudWarning([`BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`, 'The leader’s day in the task pane has NOT been tested in this run.']);
-if (!haveChromium && process.env.CI) {
-  it('needs Chromium in CI', () => {
-    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
-  });
-}
-
-const REPO = path.resolve(__dirname, '../../..');
-const SCREENSHOTS = process.env.ARKIV_SCREENSHOTS ? path.resolve(REPO, process.env.ARKIV_SCREENSHOTS) : null;
+const haveChromium = haveChromiumFor('The leader’s day in the task pane');
 
 type Jp = { systemId: string; registreringsId: string; journalstatus: string; tittel: string; saksbehandler: { systemId: string; navn: string } };
 type KurvItem = { systemId: string; nummer: string; tittel: string; svar?: string | null; oppgavetype?: string };
@@ -34,10 +19,9 @@ type LedetEnhet = { enhet: { systemId: string; kode: string; navn: string }; bru
 type Historikk = { handling: string; bruker: { brukernavn: string } | null; paaVegneAv: { brukernavn: string } | null; data: { svar?: string } };
 
 if (haveChromium) describe('the leader’s and the deputy’s day in the task pane at 350 px (§6, §11)', () => {
-  let ctx: TestContext;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
+  let pane: Pane;
+  let page: Pane['page'];
+  let api: Pane['api'];
   const idag = datoI(new Date(), STANDARD_TIDSSONE);
   const fra = leggTilDager(idag, -30);
   let plan: LedetEnhet;
@@ -45,17 +29,9 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
   let brev: Jp;
 
   beforeAll(async () => {
-    ensureAddinBuilt();
-    ctx = await createTestContext();
-    await seedDemoIfEmpty(ctx.db, ctx.blobs);
-    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     // A Norwegian user's browser: date fields read DD.MM.YYYY.
-    page = await browser.newPage({ viewport: { width: 800, height: 900 }, locale: 'nb-NO', timezoneId: STANDARD_TIDSSONE });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    page.setDefaultTimeout(20_000);
-    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+    pane = await openPane({ width: 800, locale: 'nb-NO', timezoneId: STANDARD_TIDSSONE });
+    ({ page, api } = pane);
 
     // The unit's post: an incoming letter registered by the dokumentsenter to the leader, overdue.
     [plan] = (await api<LedetEnhet[]>('lise', '/api/enheter/ledet')).filter((e) => e.enhet.kode === 'PLAN') as [LedetEnhet];
@@ -69,44 +45,18 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     brev = await api<Jp>('kari', `/api/saker/${kariSak.systemId}/journalposter`, { method: 'POST', body: { journalposttype: 'U', tittel: 'Varsel om oppstart av planarbeid', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Grunneier Hansen', epostadresse: 'hansen@example.no' }] } });
     await api('kari', `/api/journalposter/${brev.systemId}/til-godkjenning`, { method: 'POST', body: { mottakerId: (await meg('lise')).systemId, merknad: 'Kan du godkjenne varselet?' } });
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+  afterAll(async () => pane?.close());
 
-  async function api<T>(brukernavn: string, url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    const res = await fetch(base + url, { method: init.method ?? 'GET', headers: { ...(await ctx.auth(brukernavn)), ...(init.body ? { 'content-type': 'application/json' } : {}) }, ...(init.body ? { body: JSON.stringify(init.body) } : {}) });
-    const body = (await res.json()) as T;
-    if (!res.ok) expect({ url, status: res.status, body }).toEqual({ url, status: 'a 2xx', body: null });
-    return body;
-  }
   const meg = async (brukernavn: string) => (await api<{ bruker: { systemId: string; navn: string } }>(brukernavn, '/api/meg')).bruker;
 
-  async function expectAccessible(view: string) {
-    expect({ view, violations: await seriousAxeViolations(page) }).toEqual({ view, violations: [] });
-  }
   /** The pane as Outlook shows it: 350 px wide (the preview's mailbox column takes the rest). */
-  async function openPane() {
-    await page.goto(`${base}/preview`);
-    await page.locator('#root > *').first().waitFor();
-    await page.evaluate(`(() => {
-      const grid = [...document.querySelectorAll('#root *')].find((e) => getComputedStyle(e).display === 'grid');
-      grid.style.gridTemplateColumns = 'minmax(220px, 1fr) 350px';
-    })()`);
-  }
-  async function signInAs(navn: string) {
-    // The pane may come up still signed in (the session survives a reload): wait for either.
-    const ut = page.getByRole('button', { name: 'Logg ut' });
-    await ut.or(page.getByRole('button', { name: /^Logg inn som / }).first()).first().waitFor();
-    if (await ut.isVisible()) await ut.click();
-    await page.getByRole('button', { name: new RegExp(`Logg inn som ${navn}`) }).click();
-    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
-  }
+  const loadPane = () => pane.loadBesideMailbox({ paneWidth: 350 });
+  const signInAs = (navn: string) => pane.signInAs(navn);
   /** Axe, the 350 px check, and (with ARKIV_SCREENSHOTS) a picture of the pane for docs/addin.md. */
   async function view(name: string, bilde?: Locator) {
-    await expectAccessible(name);
-    const pane = (await page.locator('main').boundingBox())!;
-    expect(pane.width).toBeLessThanOrEqual(350);
+    await pane.expectAccessible(name);
+    const main = (await page.locator('main').boundingBox())!;
+    expect(main.width).toBeLessThanOrEqual(350);
     // Nothing sticks out of the pane: the elements whose right edge passes it, named.
     const overflow = await page.evaluate(`(() => {
       const right = document.querySelector('main').getBoundingClientRect().right;
@@ -118,11 +68,11 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     expect({ name, overflow }).toEqual({ name, overflow: [] });
     // The top of the pane (what Outlook shows without scrolling), to keep the pictures small.
     if (SCREENSHOTS && bilde) await bilde.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
-    else if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled', fullPage: true, clip: { x: pane.x, y: pane.y, width: pane.width, height: Math.min(pane.height, 1100) } });
+    else if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled', fullPage: true, clip: { x: main.x, y: main.y, width: main.width, height: Math.min(main.height, 1100) } });
   }
 
   it('the leader runs the restanserapport for the unit over a period; the criteria are remembered and it prints without the form (§11.1)', async () => {
-    await openPane();
+    await loadPane();
     await signInAs('Lise');
     await page.getByRole('navigation').getByRole('button', { name: 'Leder' }).click();
     const skjema = page.getByRole('group', { name: 'Restanserapport' });
@@ -147,7 +97,7 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     expect([await skjema.isVisible(), await page.getByRole('navigation').getByRole('button', { name: 'Leder' }).isVisible(), await rad.isVisible()]).toEqual([false, false, true]);
     await page.emulateMedia({ media: 'screen' });
     // Another day, another session: the form opens with the remembered criteria.
-    await openPane();
+    await loadPane();
     await signInAs('Lise');
     await page.getByRole('navigation').getByRole('button', { name: 'Leder' }).click();
     await rad.waitFor();
@@ -247,7 +197,7 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     const igjen = await api<{ systemId: string; stedfortrederId: string; fraDato: string; tilDato: string }[]>('lise', '/api/stedfortredere');
     expect(igjen.filter((x) => x.stedfortrederId === ola.systemId).map((x) => [x.fraDato, x.tilDato])).toEqual([[idag, idag]]);
     expect(igjen.map((x) => x.systemId)).not.toContain(fremtidig.systemId);
-    const h = await ctx.db.selectFrom('historikk').select('handling').where('objekttype', '=', 'stedfortreder').where('handling', 'in', ['stedfortreder_avsluttet', 'stedfortreder_slettet']).orderBy('id').execute();
+    const h = await pane.ctx.db.selectFrom('historikk').select('handling').where('objekttype', '=', 'stedfortreder').where('handling', 'in', ['stedfortreder_avsluttet', 'stedfortreder_slettet']).orderBy('id').execute();
     expect(h.map((x) => x.handling)).toEqual(['stedfortreder_avsluttet', 'stedfortreder_slettet']);
   });
 });

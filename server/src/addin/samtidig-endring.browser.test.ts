@@ -1,8 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { seedDemoIfEmpty } from '../seed/demo-seed';
-import { createTestContext, type TestContext } from '../test/context';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarning } from './browser';
+import { haveChromiumFor, openPane, type Pane } from './browser';
 
 /**
  * Two people on the same journalpost: the task pane (headless Chromium at Outlook's 350 px
@@ -11,59 +7,27 @@ import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarni
  * that change unseen: it shows the conflict with the current values, and the user saves again
  * on fresh data.
  */
-const haveChromium = chromiumInstalled();
-if (!haveChromium) loudWarning([`BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`, 'Concurrent editing in the task pane has NOT been tested in this run.']);
-if (!haveChromium && process.env.CI) {
-  it('needs Chromium in CI', () => {
-    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
-  });
-}
+const haveChromium = haveChromiumFor('Concurrent editing in the task pane');
 
 type Jp = { systemId: string; registreringsId: string; tittel: string; forfallsdato: string | null; versjon: number };
 
 if (haveChromium) describe('a stale save in the task pane (350 px)', () => {
-  let ctx: TestContext;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
+  let pane: Pane;
 
   beforeAll(async () => {
-    ensureAddinBuilt();
-    ctx = await createTestContext();
-    await seedDemoIfEmpty(ctx.db, ctx.blobs);
-    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    page.setDefaultTimeout(20_000);
+    pane = await openPane({ width: 1000 });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
-
-  async function api<T>(brukernavn: string, url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
-    const res = await fetch(base + url, { method: init.method ?? 'GET', headers: { ...(await ctx.auth(brukernavn)), ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers }, ...(init.body ? { body: JSON.stringify(init.body) } : {}) });
-    const body = (await res.json()) as T;
-    if (!res.ok) expect({ url, status: res.status, body }).toEqual({ url, status: 'a 2xx', body: null });
-    return body;
-  }
+  afterAll(async () => pane?.close());
 
   it('edits, meets a change made behind its back, sees it, and saves again on fresh data', async () => {
+    const { page, api } = pane;
     // Ola's incoming letter, in Ubehandlet.
     const sak = await api<{ systemId: string }>('ola', '/api/saker', { method: 'POST', body: { tittel: 'Parkeringstillatelse Sjøgata', sakstype: 'GS' } });
     const jp = await api<Jp>('ola', `/api/saker/${sak.systemId}/journalposter`, { method: 'POST', body: { journalposttype: 'I', tittel: 'Søknad om parkering', korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Per Hansen' }] } });
 
-    await page.goto(`${base}/preview`);
-    // The preview puts a fake inbox beside the pane; give the pane column Outlook's 350 px.
-    await page.locator('#root > *').first().waitFor();
-    await page.evaluate(`(() => {
-      const grid = [...document.querySelectorAll('#root *')].find((e) => getComputedStyle(e).display === 'grid');
-      grid.style.gridTemplateColumns = 'minmax(220px, 1fr) 350px';
-    })()`);
-    await page.getByRole('button', { name: /Logg inn som Ola/ }).click();
-    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
+    // The preview puts a fake inbox beside the pane; the pane column gets Outlook's 350 px.
+    await pane.loadBesideMailbox({ paneWidth: 350 });
+    await pane.signInAs('Ola');
     await page.locator('[data-kurv="ubehandlet"]').click();
     await page.getByRole('list', { name: 'Ubehandlet' }).getByRole('button', { name: new RegExp(`${jp.registreringsId} Søknad om parkering`) }).click();
 
@@ -88,10 +52,10 @@ if (haveChromium) describe('a stale save in the task pane (350 px)', () => {
     expect(await skjema.getByLabel('Forfallsdato').inputValue()).toBe('2026-12-15');
     expect((await api<Jp>('ola', `/api/journalposter/${jp.systemId}`)).tittel).toBe('Søknad om parkeringstillatelse');
     // The edit and the conflict fit in the 350 px pane.
-    const pane = await page.locator('main').boundingBox();
-    expect(pane!.width).toBeLessThanOrEqual(350);
-    expect(pane!.width).toBeGreaterThan(320);
-    for (const box of [await skjema.boundingBox(), await konflikt.boundingBox()]) expect(box!.x + box!.width).toBeLessThanOrEqual(pane!.x + pane!.width);
+    const main = await page.locator('main').boundingBox();
+    expect(main!.width).toBeLessThanOrEqual(350);
+    expect(main!.width).toBeGreaterThan(320);
+    for (const box of [await skjema.boundingBox(), await konflikt.boundingBox()]) expect(box!.x + box!.width).toBeLessThanOrEqual(main!.x + main!.width);
 
     // Ola saves again on the fresh version: the title is Ola's, the other change is kept.
     await skjema.getByRole('button', { name: 'Lagre endringene mine på nytt' }).click();

@@ -1,12 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { seedDemoIfEmpty } from '../seed/demo-seed';
-import { seriousAxeViolations } from '../test/axe';
 import { extractText } from '../test/pdf-text';
-import { createTestContext, type TestContext } from '../test/context';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarning } from './browser';
+import { haveChromiumFor, openPane, type Pane } from './browser';
 
 /**
  * A saksbehandler corrects a registration and writes in the task pane (headless Chromium at
@@ -16,16 +9,7 @@ import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarni
  * a U letter from a template whose text is edited, a vedlegg uploaded, and §12.6 a draft
  * deleted. Every result is checked through the API; axe finds nothing serious on each view.
  */
-const haveChromium = chromiumInstalled();
-/** ARKIV_SCREENSHOTS=docs/img: pictures of the pane for the tour in docs/addin.md (no files without it). */
-const SCREENSHOTS = process.env.ARKIV_SCREENSHOTS ? path.resolve(__dirname, '../../..', process.env.ARKIV_SCREENSHOTS) : null;
-if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
-if (!haveChromium) loudWarning([`BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`, 'Correcting and writing in the task pane have NOT been tested in this run.']);
-if (!haveChromium && process.env.CI) {
-  it('needs Chromium in CI', () => {
-    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
-  });
-}
+const haveChromium = haveChromiumFor('Correcting and writing in the task pane');
 
 type Versjon = { variantformat: string; format: string; aktiv: boolean; versjonsnummer: number };
 type Dok = { systemId: string; tittel: string; tilknyttetRegistreringSom: string; versjoner: Versjon[] };
@@ -43,51 +27,29 @@ type Jp = {
 };
 
 if (haveChromium) describe('correcting and writing in the task pane (350 px)', () => {
-  let ctx: TestContext;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
+  let pane: Pane;
+  // The pane's page and requests, for the steps below (set once the pane is open).
+  let page: Pane['page'];
+  let api: Pane['api'];
+  let expectAccessible: Pane['expectAccessible'];
 
   beforeAll(async () => {
-    ensureAddinBuilt();
-    ctx = await createTestContext();
-    await seedDemoIfEmpty(ctx.db, ctx.blobs);
-    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    page.setDefaultTimeout(20_000);
-    // A script error in the pane fails the step that caused it, with the browser's message.
-    page.on('pageerror', (e) => process.stderr.write(`pane error: ${e.stack ?? e.message}\n`));
+    pane = await openPane({ width: 1000 });
+    ({ page, api, expectAccessible } = pane);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+  afterAll(async () => pane?.close());
 
-  async function api<T>(brukernavn: string, url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    const res = await fetch(base + url, { method: init.method ?? 'GET', headers: { ...(await ctx.auth(brukernavn)), ...(init.body ? { 'content-type': 'application/json' } : {}) }, ...(init.body ? { body: JSON.stringify(init.body) } : {}) });
-    const body = (await res.json()) as T;
-    if (!res.ok) expect({ url, status: res.status, body }).toEqual({ url, status: 'a 2xx', body: null });
-    return body;
-  }
   async function innhold(brukernavn: string, dokumentId: string): Promise<string> {
-    const res = await fetch(`${base}/api/dokumenter/${dokumentId}/innhold?variantformat=P`, { headers: await ctx.auth(brukernavn) });
+    const res = await fetch(`${pane.base}/api/dokumenter/${dokumentId}/innhold?variantformat=P`, { headers: await pane.ctx.auth(brukernavn) });
     expect(res.status).toBe(200);
     return res.text();
   }
-  async function expectAccessible(view: string, bilde?: [string, Locator]) {
-    expect({ view, violations: await seriousAxeViolations(page) }).toEqual({ view, violations: [] });
-    // With ARKIV_SCREENSHOTS, the part of the pane the step is about, as a picture for docs/addin.md.
-    if (SCREENSHOTS && bilde) await bilde[1].screenshot({ path: path.join(SCREENSHOTS, `${bilde[0]}.png`), animations: 'disabled' });
-  }
   async function expectInPane() {
-    const pane = await page.locator('main').boundingBox();
-    expect(pane!.width).toBeLessThanOrEqual(350);
+    const main = await page.locator('main').boundingBox();
+    expect(main!.width).toBeLessThanOrEqual(350);
     // Nothing the user sees reaches past the pane's right edge.
     const utenfor = await page.evaluate(`[...document.querySelectorAll('main *')]
-      .filter((e) => { const r = e.getBoundingClientRect(); const st = getComputedStyle(e); return r.width > 0 && r.height > 0 && st.visibility !== 'hidden' && r.right > ${pane!.x + pane!.width + 1}; })
+      .filter((e) => { const r = e.getBoundingClientRect(); const st = getComputedStyle(e); return r.width > 0 && r.height > 0 && st.visibility !== 'hidden' && r.right > ${main!.x + main!.width + 1}; })
       .map((e) => e.tagName + '.' + e.className + ' «' + (e.textContent || '').slice(0, 40) + '» ' + Math.round(e.getBoundingClientRect().right))`);
     expect(utenfor).toEqual([]);
   }
@@ -100,14 +62,8 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     sakId = sak.systemId;
     innkommende = await api<Jp>('ola', `/api/saker/${sakId}/journalposter`, { method: 'POST', body: { journalposttype: 'I', tittel: 'Innspill til planoppstart', korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Per Hansen' }] } });
 
-    await page.goto(`${base}/preview`);
-    await page.locator('#root > *').first().waitFor();
-    await page.evaluate(`(() => {
-      const grid = [...document.querySelectorAll('#root *')].find((e) => getComputedStyle(e).display === 'grid');
-      grid.style.gridTemplateColumns = 'minmax(220px, 1fr) 350px';
-    })()`);
-    await page.getByRole('button', { name: /Logg inn som Ola/ }).click();
-    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
+    await pane.loadBesideMailbox({ paneWidth: 350 });
+    await pane.signInAs('Ola');
     await page.locator('[data-kurv="ubehandlet"]').click();
     await page.getByRole('list', { name: 'Ubehandlet' }).getByRole('button', { name: new RegExp(`${innkommende.registreringsId} Innspill til planoppstart`) }).click();
     await page.getByRole('heading', { name: /Innspill til planoppstart/ }).waitFor();
@@ -240,7 +196,7 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     expect(tekst).toContain('Hans Hørsel');
     expect(tekst).toMatch(/Planforslaget legges ut til offentlig ettersyn før politisk behandling\. Du får eget varsel om høringen\./);
     expect(tekst).toMatch(/<strong>[^<]*Fristen er 1\. mars\.<\/strong><em>[^<]*Se planskissen\.<\/em>/);
-    const pdf = await fetch(`${base}/api/dokumenter/${hoved!.systemId}/innhold?variantformat=A`, { headers: await ctx.auth('ola') });
+    const pdf = await fetch(`${pane.base}/api/dokumenter/${hoved!.systemId}/innhold?variantformat=A`, { headers: await pane.ctx.auth('ola') });
     const [side] = await extractText(new Uint8Array(await pdf.arrayBuffer()));
     const font = (ord: string) => side!.runs.filter((r) => r.text.includes(ord)).map((r) => r.font);
     expect([font('Fristen er 1. mars.'), font('Se planskissen.'), font('Du får eget varsel')]).toEqual([['NotoSans-Bold'], ['NotoSans-Italic'], ['NotoSans-Regular']]);
@@ -261,7 +217,7 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     expect(svar.status()).toBe(204);
     await page.getByRole('heading', { name: /Reguleringsplan Fjordparken/ }).waitFor();
 
-    const res = await fetch(`${base}/api/journalposter/${notat.systemId}`, { headers: await ctx.auth('ola') });
+    const res = await fetch(`${pane.base}/api/journalposter/${notat.systemId}`, { headers: await pane.ctx.auth('ola') });
     expect(res.status).toBe(404);
     const titler = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items.map((j) => j.tittel).sort();
     expect(titler).toEqual(['Innspill til planoppstart', 'Svar på innspill til planoppstart']);
