@@ -1,9 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { seedDemoIfEmpty } from '../seed/demo-seed';
-import { createTestContext, type TestContext } from '../test/context';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarning, openSection } from './browser';
-import { seriousAxeViolations } from '../test/axe';
+import { haveChromiumFor, openPane, openSection, type Pane } from './browser';
 
 /**
  * The task pane in headless Chromium against the real server and a real database (the demo
@@ -12,8 +7,6 @@ import { seriousAxeViolations } from '../test/axe';
  */
 // Browser globals for the functions that run in the page (page.evaluate): the test program has no DOM lib.
 declare const document: {
-  getAnimations(): { playState: string }[];
-  querySelector(selector: string): { textContent: string | null } | null;
   querySelectorAll(selector: string): { length: number };
   activeElement: { getAttribute(name: string): string | null } | null;
 };
@@ -21,29 +14,27 @@ declare const window: object;
 declare const DataTransfer: new () => { items: { add(file: File): void } };
 declare const localStorage: { getItem(key: string): string | null; removeItem(key: string): void };
 
-const haveChromium = chromiumInstalled();
-if (!haveChromium) {
-  loudWarning([
-    `BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`,
-    'Install it (Debian: apt-get install -y chromium) or set ARKIV_CHROMIUM.',
-    'The task pane has NOT been tested in a browser in this run.',
-  ]);
-}
+const haveChromium = haveChromiumFor('The task pane');
 
-let ctx: TestContext;
-let base: string;
+// Defined only with a browser (never skipped): without one the warning above says so, and CI fails.
+if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', () => {
+  let pane: Pane;
+  let base: string;
+  let page: Pane['page'];
+  const cspViolations: string[] = [];
 
-beforeAll(async () => {
-  ensureAddinBuilt();
-  ctx = await createTestContext();
-  await seedDemoIfEmpty(ctx.db, ctx.blobs);
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-}, 180_000);
-afterAll(async () => ctx?.close());
+  beforeAll(async () => {
+    // The preview's own window (Playwright's 1280 × 720): the mail list beside the pane.
+    pane = await openPane({ width: 1280, height: 720 });
+    ({ base, page } = pane);
+    // The pane runs under the Content-Security-Policy the server sends: a blocked load or style shows up here.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+  }, 180_000);
+  afterAll(async () => pane?.close());
 
-describe('the server serves the built pane', () => {
-  it('serves /preview, /taskpane.html and their assets without a token', async () => {
+  it('the server serves /preview, /taskpane.html and their assets without a token', async () => {
     for (const url of ['/preview', '/taskpane.html']) {
       const res = await fetch(base + url);
       expect(res.status).toBe(200);
@@ -55,45 +46,13 @@ describe('the server serves the built pane', () => {
     }
     expect((await fetch(`${base}/api/meg`)).status).toBe(401);
   });
-});
 
-if (!haveChromium && process.env.CI) {
-  it('needs Chromium in CI', () => {
-    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
-  });
-}
-
-// Defined only with a browser (never skipped): without one the warning above says so, and CI fails.
-if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', () => {
-  let browser: Browser;
-  let page: Page;
-  const cspViolations: string[] = [];
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage();
-    // The pane runs under the Content-Security-Policy the server sends: a blocked load or style shows up here.
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
-    // No colour transitions half-way through when axe measures contrast (Fluent honours this).
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    page.setDefaultTimeout(20_000);
-  }, 60_000);
-  afterAll(async () => browser?.close());
-
-  /** axe-core on the page as it is now: no serious or critical violations. */
+  /** No Content-Security-Policy violation so far, and axe-core finds nothing serious or critical on the page as it is. */
   async function expectAccessible(view: string) {
-    const violations = await seriousAxeViolations(page);
     expect({ view, cspViolations }).toEqual({ view, cspViolations: [] });
-    expect({ view, violations }).toEqual({ view, violations: [] });
+    await pane.expectAccessible(view);
   }
-
-  async function api<T>(brukernavn: string, url: string): Promise<T> {
-    const res = await fetch(base + url, { headers: await ctx.auth(brukernavn) });
-    expect(res.status).toBe(200);
-    return (await res.json()) as T;
-  }
+  const api = <T,>(brukernavn: string, url: string) => pane.api<T>(brukernavn, url);
   type Jp = { systemId: string; journalposttype: string; journalstatus: string; tittel: string; tittel2: string | null; dokumenter: { tittel: string }[]; korrespondanseparter: { korrespondanseparttype: string; navn: string }[] };
 
   async function importedJournalposter(): Promise<string[]> {
@@ -117,7 +76,7 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
   };
 
   it('signs in as ola with the dev user picker and shows the Arbeidsbord with counts', async () => {
-    await page.goto(`${base}/preview`);
+    await pane.loadBesideMailbox();
     await page.getByRole('button', { name: /Logg inn som Ola/ }).waitFor();
     await expectAccessible('sign-in');
     await page.getByRole('button', { name: /Logg inn som Ola/ }).click();
@@ -299,7 +258,7 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
   });
 
   it('in compose mode, attaches a document from the sak to the message being written', async () => {
-    await page.goto(`${base}/preview?mode=compose`);
+    await pane.loadBesideMailbox({ query: { mode: 'compose' } });
     await page.getByRole('heading', { name: 'Legg ved dokumenter fra arkivet' }).waitFor();
     await page.getByLabel('Søk etter sak').fill('Kvernhusveien');
     await page.getByRole('button', { name: 'Søk', exact: true }).click();
@@ -310,7 +269,7 @@ if (haveChromium) describe('the task pane in Chromium (preview, fake mailbox)', 
     expect(attached).toHaveLength(1);
     expect(attached[0]!.size).toBeGreaterThan(0);
     await expectAccessible('compose');
-    await page.goto(`${base}/preview`);
+    await pane.loadBesideMailbox();
     await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
   });
 

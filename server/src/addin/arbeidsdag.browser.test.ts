@@ -1,12 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { seedDemoIfEmpty } from '../seed/demo-seed';
-import { createTestContext, type TestContext } from '../test/context';
 import { startTestSmtp, type TestSmtp } from '../test/smtp';
 import { createMailSender } from '../utsending/mail-sender';
 import { drainOutbox } from '../utsending/outbox.worker';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarning } from './browser';
-import { seriousAxeViolations } from '../test/axe';
+import { haveChromiumFor, openPane, type Pane } from './browser';
 import { idag } from '../test/dato';
 
 /**
@@ -17,115 +12,70 @@ import { idag } from '../test/dato';
  * approval → §11.2 the leader approves → §10.7 ekspeder → the restanse is gone from Ubehandlet.
  * axe-core checks each view visited.
  */
-declare const document: { getAnimations(): { playState: string }[]; querySelector(selector: string): { textContent: string | null } | null };
-declare const window: object;
-
-const haveChromium = chromiumInstalled();
-if (!haveChromium) loudWarning([`BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`, 'The working day in the task pane has NOT been tested in this run.']);
-if (!haveChromium && process.env.CI) {
-  it('needs Chromium in CI', () => {
-    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
-  });
-}
+const haveChromium = haveChromiumFor('The working day in the task pane');
 
 type Jp = { systemId: string; sakId: string; registreringsId: string; journalposttype: string; journalstatus: string; tittel: string; restanse: boolean; avskrivninger: { avskrivningsmaate: string; ventende: boolean; merknad: string | null }[]; korrespondanseparter: { korrespondanseparttype: string; navn: string; epostadresse: string | null }[]; dokumenter: { tittel: string }[] };
 type KurvItem = { type: string; systemId: string; tittel: string; nummer: string };
 
 if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §11.2)', () => {
-  let ctx: TestContext;
   let smtp: TestSmtp;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
+  let pane: Pane;
+  let ctx: Pane['ctx'];
+  let page: Pane['page'];
 
   beforeAll(async () => {
-    ensureAddinBuilt();
     smtp = await startTestSmtp();
-    ctx = await createTestContext({ SMTP_URL: smtp.url });
-    await seedDemoIfEmpty(ctx.db, ctx.blobs);
-    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage();
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    page.setDefaultTimeout(20_000);
+    // The preview's own window (Playwright's 1280 × 720): the mail list beside the pane.
+    pane = await openPane({ width: 1280, height: 720, env: { SMTP_URL: smtp.url } });
+    ({ ctx, page } = pane);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
+    await pane?.close();
     await smtp?.close();
   });
-
-  async function expectAccessible(view: string) {
-    expect({ view, violations: await seriousAxeViolations(page) }).toEqual({ view, violations: [] });
-  }
-  async function api<T>(brukernavn: string, url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    const res = await fetch(base + url, { method: init.method ?? 'GET', headers: { ...(await ctx.auth(brukernavn)), ...(init.body ? { 'content-type': 'application/json' } : {}) }, ...(init.body ? { body: JSON.stringify(init.body) } : {}) });
-    const body = (await res.json()) as T;
-    // On failure the problem document is in the message.
-    if (!res.ok) expect({ url, status: res.status, body }).toEqual({ url, status: 'a 2xx', body: null });
-    return body;
-  }
-  /** Waits for `done`, or fails at once with the text of an error the pane shows instead. */
-  async function settled(done: ReturnType<Page['locator']>) {
-    const error = page.locator('.fui-MessageBar').filter({ hasText: /^Feil:/ });
-    await done.or(error).first().waitFor();
-    if (await error.count()) expect(await error.first().textContent()).toBe('no error');
-  }
-  async function signInAs(navn: string) {
-    if (await page.getByRole('button', { name: 'Logg ut' }).isVisible()) await page.getByRole('button', { name: 'Logg ut' }).click();
-    await page.getByRole('button', { name: new RegExp(`Logg inn som ${navn}`) }).click();
-    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
-  }
-  async function openFromKurv(kurv: string, navn: string, name: string | RegExp) {
-    await page.getByRole('navigation').getByRole('button', { name: 'Arbeidsbord' }).click();
-    await page.keyboard.press('F5');
-    const toggle = page.locator(`[data-kurv="${kurv}"]`);
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await page.getByRole('list', { name: navn }).getByRole('button', { name }).click();
-  }
+  const signInAs = (navn: string) => pane.signInAs(navn);
 
   let sakId: string;
   let importert: Jp;
   let svar: Jp;
 
   it('ola imports the incoming mail into a new sak; it lands in Ubehandlet (§10.3)', async () => {
-    await page.goto(`${base}/preview`);
+    await pane.loadBesideMailbox();
     await signInAs('Ola');
-    await expectAccessible('arbeidsbord');
+    await pane.expectAccessible('arbeidsbord');
     await page.keyboard.press('Control+Shift+S');
     await page.getByRole('group', { name: /Ny sak/ }).getByLabel('Tittel').fill('Ferdigattest Storgata 5');
     await page.getByRole('button', { name: 'Opprett', exact: true }).click();
     await page.getByRole('heading', { name: /Valgt sak: ny sak, opprettes ved import: «Ferdigattest Storgata 5»/ }).waitFor();
-    await expectAccessible('importer');
+    await pane.expectAccessible('importer');
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await page.getByRole('list', { name: 'Resultat' }).getByRole('button', { name: /Søknad om ferdigattest, Storgata 5/ }).waitFor();
     await page.getByRole('heading', { name: /Valgt sak: \d{4}\/\d+ Ferdigattest Storgata 5/ }).waitFor();
-    const saker = await api<{ items: { systemId: string; tittel: string }[] }>('ola', `/api/saker?q=${encodeURIComponent('Storgata 5')}`);
+    const saker = await pane.api<{ items: { systemId: string; tittel: string }[] }>('ola', `/api/saker?q=${encodeURIComponent('Storgata 5')}`);
     sakId = saker.items.find((s) => s.tittel === 'Ferdigattest Storgata 5')!.systemId;
-    [importert] = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items as [Jp];
+    [importert] = (await pane.api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items as [Jp];
     expect([importert.journalposttype, importert.restanse, importert.korrespondanseparter.map((p) => p.epostadresse)]).toEqual(['I', true, ['post@byggmester.example.no']]);
-    expect((await api<KurvItem[]>('ola', '/api/kurver/ubehandlet')).map((i) => i.systemId)).toContain(importert.systemId);
+    expect((await pane.api<KurvItem[]>('ola', '/api/kurver/ubehandlet')).map((i) => i.systemId)).toContain(importert.systemId);
   });
 
   it('ola avskriver another journalpost in Ubehandlet with TLF and a merknad (§10.2.1)', async () => {
-    const annen = (await api<KurvItem[]>('ola', '/api/kurver/ubehandlet')).find((i) => i.systemId !== importert.systemId && i.type === 'journalpost')!;
+    const annen = (await pane.api<KurvItem[]>('ola', '/api/kurver/ubehandlet')).find((i) => i.systemId !== importert.systemId && i.type === 'journalpost')!;
     expect(annen).toBeDefined();
-    await openFromKurv('ubehandlet', 'Ubehandlet', `${annen.nummer} ${annen.tittel}`);
+    await pane.openFromKurv('ubehandlet', 'Ubehandlet', `${annen.nummer} ${annen.tittel}`);
     const avskriv = page.getByRole('group', { name: 'Avskriv', exact: true });
     await avskriv.getByLabel('Avskrivningsmåte').selectOption('TLF');
     await avskriv.getByRole('textbox', { name: /^Merknad/ }).fill('Ringte og avklarte saken med avsender');
-    await expectAccessible('behandle');
+    await pane.expectAccessible('behandle');
     await avskriv.getByRole('button', { name: 'Avskriv' }).click();
     await avskriv.waitFor({ state: 'detached' });
-    const jp = await api<Jp>('ola', `/api/journalposter/${annen.systemId}`);
+    const jp = await pane.api<Jp>('ola', `/api/journalposter/${annen.systemId}`);
     // (The demo journalpost may already carry a pending BU waiting for a reply; the TLF settles it.)
     expect([jp.restanse, jp.avskrivninger.filter((a) => !a.ventende).map((a) => [a.avskrivningsmaate, a.merknad])]).toEqual([false, [['TLF', 'Ringte og avklarte saken med avsender']]]);
-    expect((await api<KurvItem[]>('ola', '/api/kurver/ubehandlet')).map((i) => i.systemId)).not.toContain(annen.systemId);
+    expect((await pane.api<KurvItem[]>('ola', '/api/kurver/ubehandlet')).map((i) => i.systemId)).not.toContain(annen.systemId);
   });
 
   it('ola answers the imported mail with a letter from a template: Besvar og avskriv (§10.2.2, §10.4)', async () => {
-    await openFromKurv('ubehandlet', 'Ubehandlet', new RegExp(`${importert.registreringsId} Søknad om ferdigattest`));
+    await pane.openFromKurv('ubehandlet', 'Ubehandlet', new RegExp(`${importert.registreringsId} Søknad om ferdigattest`));
     const besvar = page.getByRole('group', { name: 'Svar skriftlig' });
     expect(await besvar.getByRole('combobox', { name: 'Svar skriftlig' }).inputValue()).toBe('besvar_og_avskriv');
     await besvar.getByRole('textbox', { name: 'Tittel' }).fill('Ferdigattest Storgata 5');
@@ -133,11 +83,11 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     await besvar.getByRole('button', { name: 'Skriv brev' }).click();
     await page.getByRole('heading', { name: /Ferdigattest Storgata 5/ }).waitFor();
     await page.getByRole('group', { name: 'Send oppgave' }).waitFor();
-    await expectAccessible('svar');
-    const jps = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items;
+    await pane.expectAccessible('svar');
+    const jps = (await pane.api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items;
     svar = jps.find((j) => j.journalposttype === 'U')!;
     expect([svar.journalstatus, svar.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn]), svar.dokumenter.length]).toEqual(['R', [['EM', 'Byggmester AS']], 1]);
-    const original = await api<Jp>('ola', `/api/journalposter/${importert.systemId}`);
+    const original = await pane.api<Jp>('ola', `/api/journalposter/${importert.systemId}`);
     // The avskrivning waits for the reply to be expedited; until then the restanse stays.
     expect([original.restanse, original.avskrivninger.map((a) => [a.avskrivningsmaate, a.ventende])]).toEqual([true, [['BU', true]]]);
   });
@@ -151,42 +101,42 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     const rad = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ hasText: 'Kan du se over svaret?' });
     await rad.waitFor();
     expect(await rad.textContent()).toMatch(/^Til godkjenning – Ola Nordmann → Lise/);
-    expect(await api<KurvItem[]>('ola', '/api/kurver/sendt_til_godkjenning')).toEqual(expect.arrayContaining([expect.objectContaining({ tittel: 'Ferdigattest Storgata 5', hos: expect.stringMatching(/^Lise/) })]));
+    expect(await pane.api<KurvItem[]>('ola', '/api/kurver/sendt_til_godkjenning')).toEqual(expect.arrayContaining([expect.objectContaining({ tittel: 'Ferdigattest Storgata 5', hos: expect.stringMatching(/^Lise/) })]));
   });
 
   it('lise finds it in Mottatt for godkjenning and approves it; the letter is F (§11.2)', async () => {
     await signInAs('Lise');
-    await openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Ferdigattest Storgata 5/);
+    await pane.openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Ferdigattest Storgata 5/);
     await page.getByRole('heading', { name: /Ferdigattest Storgata 5/ }).waitFor();
     const rad = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ hasText: 'Kan du se over svaret?' });
     expect(await rad.getByRole('combobox', { name: 'Svar' }).inputValue()).toBe('Godkjent');
-    await expectAccessible('godkjenning');
+    await pane.expectAccessible('godkjenning');
     await rad.getByRole('button', { name: 'Svar', exact: true }).click();
     await rad.getByText('(Godkjent)').waitFor();
-    expect((await api<Jp>('ola', `/api/journalposter/${svar.systemId}`)).journalstatus).toBe('F');
+    expect((await pane.api<Jp>('ola', `/api/journalposter/${svar.systemId}`)).journalstatus).toBe('F');
   });
 
   it('ola expedites the approved letter by e-mail; the original leaves Ubehandlet (§10.7)', async () => {
     await signInAs('Ola');
-    await openFromKurv('mine_saker', 'Mine saker', /Ferdigattest Storgata 5/);
+    await pane.openFromKurv('mine_saker', 'Mine saker', /Ferdigattest Storgata 5/);
     await page.getByRole('list', { name: 'Journalposter' }).getByRole('button', { name: new RegExp(`${svar.registreringsId} U Ferdigattest Storgata 5`) }).click();
     const ekspeder = page.getByRole('region', { name: 'Ekspeder' });
     expect(await ekspeder.getByRole('combobox', { name: /Byggmester AS <post@byggmester.example.no>/ }).inputValue()).toBe('epost');
-    await expectAccessible('ekspeder');
+    await pane.expectAccessible('ekspeder');
     // Before sending: the documents that go, and the server's preview of what the recipient gets.
     expect(await ekspeder.getByRole('list', { name: 'Dokumenter som sendes' }).getByRole('listitem').count()).toBeGreaterThan(0);
     await ekspeder.getByRole('button', { name: 'Forhåndsvis utsendingen' }).click();
     const hva = ekspeder.getByRole('list', { name: 'Dette sendes' });
     await hva.getByText(/Emne: Ferdigattest Storgata 5 \(vår ref\. /).waitFor();
     await hva.getByText('Byggmester AS').waitFor();
-    await expectAccessible('ekspeder preview');
+    await pane.expectAccessible('ekspeder preview');
     expect(await ctx.db.selectFrom('utsending').select('systemId').where('journalpostId', '=', svar.systemId).execute()).toEqual([]);
     await ekspeder.getByRole('button', { name: 'Ekspeder' }).click();
-    await settled(page.getByTestId('journalstatus').getByText('E', { exact: true }));
+    await pane.settled(page.getByTestId('journalstatus').getByText('E', { exact: true }));
     // The result per recipient: waiting in the outbox until the worker has delivered it.
     const utsendinger = page.getByRole('list', { name: 'Utsendinger' });
     await utsendinger.getByText('Venter i utboksen').waitFor();
-    const original = await api<Jp>('ola', `/api/journalposter/${importert.systemId}`);
+    const original = await pane.api<Jp>('ola', `/api/journalposter/${importert.systemId}`);
     expect([original.restanse, original.avskrivninger.map((a) => [a.avskrivningsmaate, a.ventende])]).toEqual([false, [['BU', false]]]);
     // The pane's Ekspeder queued the letter in the outbox; the worker's work, done here while the
     // pane is idle (see the note on the outbox below), delivers it to the loopback SMTP server.
@@ -197,8 +147,8 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     expect(levert.map((m) => m.parsed.messageId)).toEqual([`<${sendt[0]!.messageId}>`]);
     await page.getByRole('button', { name: 'Oppdater' }).click();
     await utsendinger.getByText('Sendt', { exact: true }).waitFor();
-    await expectAccessible('utsendinger');
-    const ubehandlet = await api<KurvItem[]>('ola', '/api/kurver/ubehandlet');
+    await pane.expectAccessible('utsendinger');
+    const ubehandlet = await pane.api<KurvItem[]>('ola', '/api/kurver/ubehandlet');
     expect(ubehandlet.map((i) => i.systemId)).not.toContain(importert.systemId);
     await page.getByRole('navigation').getByRole('button', { name: 'Arbeidsbord' }).click();
     await page.keyboard.press('F5');
@@ -206,15 +156,15 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     if (ubehandlet.length) await page.getByRole('list', { name: 'Ubehandlet' }).getByRole('button').first().waitFor();
     else await page.getByText('Ingen elementer').waitFor();
     expect(await page.getByRole('button', { name: new RegExp(`^${importert.registreringsId} `) }).count()).toBe(0);
-    await expectAccessible('ubehandlet after the day');
+    await pane.expectAccessible('ubehandlet after the day');
   });
 
   it('names an e-mail recipient without an address, and Ekspeder stops with a field for it until another channel is chosen (§10.7)', async () => {
-    const brev = await api<Jp & { korrespondanseparter: { systemId: string }[] }>('ola', `/api/saker/${sakId}/journalposter`, {
+    const brev = await pane.api<Jp & { korrespondanseparter: { systemId: string }[] }>('ola', `/api/saker/${sakId}/journalposter`, {
       method: 'POST',
       body: { journalposttype: 'U', tittel: 'Orientering til naboer', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Nabo Uten Epost', postadresse: 'Storgata 7', postnummer: '9000', poststed: 'Fjordvik' }] },
     });
-    await openFromKurv('mine_saker', 'Mine saker', /Ferdigattest Storgata 5/);
+    await pane.openFromKurv('mine_saker', 'Mine saker', /Ferdigattest Storgata 5/);
     await page.getByRole('list', { name: 'Journalposter' }).getByRole('button', { name: new RegExp(`${brev.registreringsId} U Orientering til naboer`) }).click();
     const ekspeder = page.getByRole('region', { name: 'Ekspeder' });
     const kanal = ekspeder.getByRole('combobox', { name: /Nabo Uten Epost/ });
@@ -226,31 +176,31 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
     await ekspeder.getByRole('button', { name: 'Ekspeder', exact: true }).click();
     await ekspeder.getByRole('textbox', { name: 'E-postadresse for Nabo Uten Epost' }).waitFor();
     expect(await ekspeder.getByRole('button', { name: 'Ekspeder', exact: true }).isDisabled()).toBe(true);
-    expect((await api<Jp>('ola', `/api/journalposter/${brev.systemId}`)).journalstatus).toBe('R');
+    expect((await pane.api<Jp>('ola', `/api/journalposter/${brev.systemId}`)).journalstatus).toBe('R');
     expect(await ctx.db.selectFrom('utsending').select('systemId').where('journalpostId', '=', brev.systemId).execute()).toEqual([]);
-    await expectAccessible('ekspeder, missing address');
+    await pane.expectAccessible('ekspeder, missing address');
     await kanal.selectOption('annen');
     expect(await ekspeder.getByRole('button', { name: 'Ekspeder', exact: true }).isEnabled()).toBe(true);
   });
 
   it('a stedfortreder switches to the leader\'s desk: the header says so and the kurver are the leader\'s (§11.3)', async () => {
-    const ola = await api<{ bruker: { systemId: string } }>('ola', '/api/meg');
+    const ola = await pane.api<{ bruker: { systemId: string } }>('ola', '/api/meg');
     const today = idag();
-    await api('lise', '/api/stedfortredere', { method: 'POST', body: { stedfortrederId: ola.bruker.systemId, fraDato: today, tilDato: today } });
+    await pane.api('lise', '/api/stedfortredere', { method: 'POST', body: { stedfortrederId: ola.bruker.systemId, fraDato: today, tilDato: today } });
     await page.reload();
     await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
-    const lise = (await api<{ systemId: string; brukernavn: string }[]>('ola', '/api/brukere')).find((b) => b.brukernavn === 'lise')!;
+    const lise = (await pane.api<{ systemId: string; brukernavn: string }[]>('ola', '/api/brukere')).find((b) => b.brukernavn === 'lise')!;
     await page.getByRole('combobox', { name: 'Stedfortreder for' }).selectOption(lise.systemId);
     await page.getByText('Du arbeider på vegne av Lise Leder').waitFor();
-    const res = await fetch(`${base}/api/kurver`, { headers: { ...(await ctx.auth('ola')), 'x-paa-vegne-av': lise.systemId } });
+    const res = await fetch(`${pane.base}/api/kurver`, { headers: { ...(await ctx.auth('ola')), 'x-paa-vegne-av': lise.systemId } });
     const kurver = (await res.json()) as { kurv: string; antall: number }[];
     expect([res.status, kurver]).toEqual([200, expect.any(Array)]);
     // A kurv whose count differs between ola's own desk and lise's, so the pane shows whose it is.
-    const egne = await api<{ kurv: string; antall: number }[]>('ola', '/api/kurver');
+    const egne = await pane.api<{ kurv: string; antall: number }[]>('ola', '/api/kurver');
     const ulik = kurver.find((k) => egne.find((e) => e.kurv === k.kurv)!.antall !== k.antall)!;
     expect(ulik).toBeDefined();
     await page.locator(`[data-kurv="${ulik.kurv}"]`).filter({ hasText: new RegExp(`\\s${ulik.antall}$`) }).waitFor();
-    await expectAccessible('arbeidsbord as stedfortreder');
+    await pane.expectAccessible('arbeidsbord as stedfortreder');
     await page.getByRole('combobox', { name: 'Stedfortreder for' }).selectOption('');
     await page.getByTestId('deputy').waitFor({ state: 'detached' });
   });
@@ -261,11 +211,11 @@ if (haveChromium) describe('a working day in the task pane (§10.2–§10.7, §1
    * not find its user ("Brukeren ola finnes ikke i arkivet") — reported, not fixed here.
    */
   it('the outbox delivers an expedited letter to the SMTP server on loopback', async () => {
-    const brev = await api<Jp>('ola', '/api/svar', { method: 'POST', body: { maate: 'besvar_uten_avskrivning', journalpostIds: [importert.systemId], tittel: 'Kvittering Storgata 5' } });
-    const malId = (await api<{ systemId: string; navn: string }[]>('ola', '/api/maler?journalposttype=U')).find((m) => m.navn === 'Svar på merknad til planforslag')!.systemId;
-    await api('ola', `/api/journalposter/${brev.systemId}/brev`, { method: 'POST', body: { malId } });
+    const brev = await pane.api<Jp>('ola', '/api/svar', { method: 'POST', body: { maate: 'besvar_uten_avskrivning', journalpostIds: [importert.systemId], tittel: 'Kvittering Storgata 5' } });
+    const malId = (await pane.api<{ systemId: string; navn: string }[]>('ola', '/api/maler?journalposttype=U')).find((m) => m.navn === 'Svar på merknad til planforslag')!.systemId;
+    await pane.api('ola', `/api/journalposter/${brev.systemId}/brev`, { method: 'POST', body: { malId } });
     const mottaker = brev.korrespondanseparter[0]!;
-    await api('ola', `/api/journalposter/${brev.systemId}/ekspeder`, { method: 'POST', body: { mottakere: [{ korrespondansepartId: (mottaker as unknown as { systemId: string }).systemId, kanal: 'epost' }] } });
+    await pane.api('ola', `/api/journalposter/${brev.systemId}/ekspeder`, { method: 'POST', body: { mottakere: [{ korrespondansepartId: (mottaker as unknown as { systemId: string }).systemId, kanal: 'epost' }] } });
     // The outbox worker's work, done here while the pane is idle (see the note above). The demo
     // data has mail of its own in the outbox: wait for every queued e-mail, then find ours.
     await drainOutbox(ctx.db, ctx.blobs, createMailSender(ctx.config.mail), { leaseMs: ctx.config.mail.leaseMs, maxAttempts: ctx.config.mail.maxAttempts });

@@ -1,10 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { seedDemoIfEmpty } from '../seed/demo-seed';
-import { seriousAxeViolations } from '../test/axe';
-import { createTestContext, type TestContext } from '../test/context';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarning } from './browser';
+import { haveChromiumFor, openPane, type Pane } from './browser';
 
 /**
  * The dokumentsenter's postmottak and the archive's formats and deposit in the task pane at
@@ -14,15 +9,7 @@ import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled, ensureAddinBuilt, loudWarni
  * to PDF/A failed, with the reason, and orders a new attempt; as archive manager he makes an
  * arkivuttrekk, follows it to the end and downloads the package. Each result through the API.
  */
-const haveChromium = chromiumInstalled();
-if (!haveChromium) loudWarning([`BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`, 'The postmottak, archive formats and arkivuttrekk in the task pane have NOT been tested in this run.']);
-if (!haveChromium && process.env.CI) {
-  it('needs Chromium in CI', () => {
-    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
-  });
-}
-
-declare const document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ tagName: string; className: string; textContent: string | null; getBoundingClientRect(): { right: number } }> };
+const haveChromium = haveChromiumFor('The postmottak, archive formats and arkivuttrekk in the task pane');
 
 type Jp = { systemId: string; journalposttype: string; journalstatus: string; tittel: string; saksbehandler: { navn: string }; korrespondanseparter: { korrespondanseparttype: string; navn: string; epostadresse: string | null }[]; dokumenter: { tittel: string }[] };
 type Uttrekk = { id: string; status: string; arkivdelId: string; journalposterSkrevet: number; journalposterTotalt: number };
@@ -42,60 +29,19 @@ function tarNavn(buf: Buffer): string[] {
 }
 
 if (haveChromium) describe("the postmottak, the archive formats and the deposit in the pane at 350 px", () => {
-  let ctx: TestContext;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
+  let pane: Pane;
+  let ctx: Pane['ctx'];
+  let page: Pane['page'];
 
   beforeAll(async () => {
-    ensureAddinBuilt();
-    ctx = await createTestContext();
-    await seedDemoIfEmpty(ctx.db, ctx.blobs, { dataDir: ctx.dataDir });
-    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 350, height: 900 }, acceptDownloads: true });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    page.setDefaultTimeout(20_000);
+    // The pane alone fills the 350 px window, as in Outlook's task pane; the demo's deposit is there to download.
+    pane = await openPane({ seed: 'uttrekk', acceptDownloads: true });
+    ({ ctx, page } = pane);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+  afterAll(async () => pane?.close());
 
-  async function expectAccessible(view: string) {
-    expect({ view, violations: await seriousAxeViolations(page) }).toEqual({ view, violations: [] });
-  }
-  async function api<T>(brukernavn: string, url: string, init: { method?: string } = {}): Promise<{ status: number; body: T }> {
-    const res = await fetch(base + url, { ...init, headers: await ctx.auth(brukernavn) });
-    return { status: res.status, body: (await res.json()) as T };
-  }
-  const hent = async <T,>(brukernavn: string, url: string): Promise<T> => {
-    const { status, body } = await api<T>(brukernavn, url);
-    expect({ url, status }).toEqual({ url, status: 200 });
-    return body;
-  };
-  async function settled(done: ReturnType<Page['locator']>) {
-    const error = page.locator('.fui-MessageBar').filter({ hasText: /^Feil:/ });
-    await done.or(error).first().waitFor();
-    if (await error.count()) expect(await error.first().textContent()).toBe('no error');
-  }
-  async function paneOnly() {
-    await page.addStyleTag({ content: '#root > * > div { display: block !important; padding: 0 !important; } #root > * > div > section { display: none !important; }' });
-  }
-  const preview = <T,>(fn: string) => page.evaluate(`(() => { const m = window.arkivPreview; return ${fn}; })()`) as Promise<T>;
-  async function signInAs(navn: string) {
-    if (await page.getByRole('button', { name: 'Logg ut' }).isVisible()) await page.getByRole('button', { name: 'Logg ut' }).click();
-    await page.getByRole('button', { name: new RegExp(`Logg inn som ${navn}`) }).click();
-    await page.getByRole('heading', { name: 'Arbeidsbord' }).waitFor();
-  }
-  const overflowing = () =>
-    page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      return Array.from(document.querySelectorAll('main *'))
-        .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-        .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} «${(e.textContent ?? '').slice(0, 40)}»`);
-    });
+  const hent = <T,>(brukernavn: string, url: string) => pane.api<T>(brukernavn, url);
+  const signInAs = (navn: string) => pane.signInAs(navn);
   async function openArkivbord() {
     await page.getByRole('navigation').getByRole('button', { name: 'Arkivbord' }).click();
     await page.getByRole('heading', { name: 'Arkivbord', level: 2 }).waitFor();
@@ -104,10 +50,9 @@ if (haveChromium) describe("the postmottak, the archive formats and the deposit 
   const EMNE = 'Søknad om tilskudd til 17. mai-arrangement';
 
   it('dina registers a mail from the postmottak as type I in a sak and distributes it to a unit; it lands in the leader’s Ubehandlet (§3.1, §10.1)', async () => {
-    await page.goto(`${base}/preview`);
-    await paneOnly();
+    await pane.load();
     await signInAs('Dina');
-    await preview("m.select(['mail-5'])");
+    await pane.preview("m.select(['mail-5'])");
     await page.getByRole('navigation').getByRole('button', { name: 'Registrer post' }).click();
     await page.getByRole('heading', { name: 'Registrer inngående post' }).waitFor();
     await page.getByRole('radio', { name: 'Som e-post til postmottaket' }).check();
@@ -122,10 +67,10 @@ if (haveChromium) describe("the postmottak, the archive formats and the deposit 
     await page.getByRole('heading', { name: /Valgt sak: \d{4}\/\d+ Oppgradering av Kirkeveien/ }).waitFor();
     await page.getByRole('radio', { name: /^Enhet/ }).check();
     await page.getByRole('combobox', { name: /^Enhet/ }).selectOption({ label: 'Plan, bygg og geodata' });
-    expect(await overflowing()).toEqual([]);
-    await expectAccessible('registrer e-post fra postmottaket');
+    expect(await pane.overflowing()).toEqual([]);
+    await pane.expectAccessible('registrer e-post fra postmottaket');
     await page.getByRole('button', { name: 'Registrer og fordel' }).click();
-    await settled(page.getByText(/Registrert som \d{4}\/\d+-\d+ og fordelt til Lise Leder/));
+    await pane.settled(page.getByText(/Registrert som \d{4}\/\d+-\d+ og fordelt til Lise Leder/));
 
     const sok = await hent<{ journalposter: { items: { systemId: string; tittel: string }[] } }>('dina', `/api/sok?q=${encodeURIComponent('tilskudd 17. mai-arrangement')}`);
     const id = sok.journalposter.items.find((i) => i.tittel === EMNE)!.systemId;
@@ -137,12 +82,12 @@ if (haveChromium) describe("the postmottak, the archive formats and the deposit 
     expect((await hent<{ systemId: string }[]>('lise', '/api/kurver/ubehandlet')).map((i) => i.systemId)).toContain(id);
     const historikk = await hent<{ handling: string }[]>('dina', `/api/journalposter/${id}/historikk`);
     expect(historikk.map((h) => h.handling)).toEqual(expect.arrayContaining(['epost_importert', 'journalpost_fordelt']));
-    expect(await preview<string[]>("m.categoriesOf('mail-5')")).toEqual(['Arkivert']);
+    expect(await pane.preview<string[]>("m.categoriesOf('mail-5')")).toEqual(['Arkivert']);
     // The dokumentsenter has no deposit to make.
     await openArkivbord();
     await page.getByRole('button', { name: /Arkivformat \(PDF\/A\)/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Arkivuttrekk' }).count()).toBe(0);
-    expect((await api('dina', '/api/uttrekk')).status).toBe(403);
+    expect((await fetch(`${pane.base}/api/uttrekk`, { headers: await ctx.auth('dina') })).status).toBe(403);
   });
 
   it('arne sees the conversion that failed with its reason and orders a new attempt (§5)', async () => {
@@ -153,10 +98,10 @@ if (haveChromium) describe("the postmottak, the archive formats and the deposit 
     const rad = feilet.getByRole('listitem').filter({ hasText: /application\/zip/ });
     await rad.waitFor();
     const dokumentId = (await rad.getAttribute('data-dokument'))!;
-    expect(await overflowing()).toEqual([]);
-    await expectAccessible('arkivformat');
+    expect(await pane.overflowing()).toEqual([]);
+    await pane.expectAccessible('arkivformat');
     await rad.getByRole('button', { name: /^Prøv igjen: journalnr\. \d{4}\/\d+, dokument 1$/ }).click();
-    await settled(page.getByRole('status').getByText(/venter på nytt forsøk/));
+    await pane.settled(page.getByRole('status').getByText(/venter på nytt forsøk/));
     await page.getByRole('list', { name: 'Venter på konvertering' }).locator(`[data-dokument="${dokumentId}"]`).waitFor();
     expect(await feilet.locator(`[data-dokument="${dokumentId}"]`).count()).toBe(0);
 
@@ -175,7 +120,7 @@ if (haveChromium) describe("the postmottak, the archive formats and the deposit 
     await liste.locator(`[data-uttrekk="${foer[0]!.id}"]`).waitFor();
     await page.getByRole('combobox', { name: /^Arkivdel/ }).selectOption({ label: 'Sakarkiv 2024–' });
     await page.getByRole('button', { name: 'Lag arkivuttrekk' }).click();
-    await settled(page.getByRole('status').getByText('Arkivuttrekk av Sakarkiv 2024– er bestilt'));
+    await pane.settled(page.getByRole('status').getByText('Arkivuttrekk av Sakarkiv 2024– er bestilt'));
     // The new job; the pane follows it until it is done.
     const nyId = (await hent<Uttrekk[]>('arne', '/api/uttrekk')).map((u) => u.id).find((id) => id !== foer[0]!.id)!;
     const ny = liste.locator(`[data-uttrekk="${nyId}"]`);
@@ -184,8 +129,8 @@ if (haveChromium) describe("the postmottak, the archive formats and the deposit 
     expect(jobber.map((u) => [u.id, u.status])).toEqual([[nyId, 'FERDIG'], [foer[0]!.id, 'FERDIG']]);
     expect(jobber[0]!.journalposterSkrevet).toBe(jobber[0]!.journalposterTotalt);
     await ny.getByText(`${jobber[0]!.journalposterSkrevet} av ${jobber[0]!.journalposterTotalt} journalposter skrevet`).waitFor();
-    expect(await overflowing()).toEqual([]);
-    await expectAccessible('arkivuttrekk');
+    expect(await pane.overflowing()).toEqual([]);
+    await pane.expectAccessible('arkivuttrekk');
 
     const [download] = await Promise.all([page.waitForEvent('download'), ny.getByRole('button', { name: /^Last ned pakken \(tar\): Sakarkiv 2024–, / }).click()]);
     expect(download.suggestedFilename()).toBe(`arkivuttrekk-${jobber[0]!.id}.tar`);
@@ -196,12 +141,7 @@ if (haveChromium) describe("the postmottak, the archive formats and the deposit 
   }, 180_000);
 
   it('dina removes a record on a Beskjed til dokumentsenteret from the pane; its oppgave closes with it (§10.1, §12.6)', async () => {
-    const post = async (brukernavn: string, url: string, body: unknown) => {
-      const res = await fetch(base + url, { method: 'POST', headers: { ...(await ctx.auth(brukernavn)), 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const svar = (await res.json()) as { systemId: string };
-      expect({ url, status: res.status, svar: res.status < 300 ? null : svar }).toEqual({ url, status: res.status < 300 ? res.status : 'a 2xx', svar: null });
-      return svar;
-    };
+    const post = (brukernavn: string, url: string, body: unknown) => pane.api<{ systemId: string }>(brukernavn, url, { method: 'POST', body });
     const sak = await post('ola', '/api/saker', { tittel: 'Reguleringsplan for Fjordparken', sakstype: 'GS' });
     const feil = await post('ola', `/api/saker/${sak.systemId}/journalposter`, { journalposttype: 'X', tittel: 'Notat registrert to ganger' });
     // Expedited, the note is no longer his to remove (§12.6): he asks the dokumentsenter.
@@ -216,7 +156,7 @@ if (haveChromium) describe("the postmottak, the archive formats and the deposit 
     await page.getByRole('heading', { name: /Notat registrert to ganger/, level: 2 }).waitFor();
     await page.getByText('Notatet er registrert to ganger: fjern det.').first().waitFor();
     await page.getByRole('button', { name: 'Fjern (feilregistrer)' }).click();
-    await expectAccessible('fjern på beskjed');
+    await pane.expectAccessible('fjern på beskjed');
     await page.getByRole('button', { name: 'Bekreft: fjern journalposten' }).click();
     await page.getByRole('heading', { name: /^Sak \d{4}\/\d+: Reguleringsplan for Fjordparken/ }).waitFor();
 

@@ -21,7 +21,6 @@ type Historikk = { handling: string; bruker: { brukernavn: string } | null; paaV
 if (haveChromium) describe('the leader’s and the deputy’s day in the task pane at 350 px (§6, §11)', () => {
   let pane: Pane;
   let page: Pane['page'];
-  let api: Pane['api'];
   const idag = datoI(new Date(), STANDARD_TIDSSONE);
   const fra = leggTilDager(idag, -30);
   let plan: LedetEnhet;
@@ -31,23 +30,23 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
   beforeAll(async () => {
     // A Norwegian user's browser: date fields read DD.MM.YYYY.
     pane = await openPane({ width: 800, locale: 'nb-NO', timezoneId: STANDARD_TIDSSONE });
-    ({ page, api } = pane);
+    ({ page } = pane);
 
     // The unit's post: an incoming letter registered by the dokumentsenter to the leader, overdue.
-    [plan] = (await api<LedetEnhet[]>('lise', '/api/enheter/ledet')).filter((e) => e.enhet.kode === 'PLAN') as [LedetEnhet];
-    const sak = await api<{ systemId: string }>('lise', '/api/saker', { method: 'POST', body: { tittel: 'Utslipp fra renseanlegg Nordvik', sakstype: 'GS', administrativEnhetId: plan.enhet.systemId } });
-    innkommende = await api<Jp>('dina', `/api/saker/${sak.systemId}/journalposter`, {
+    [plan] = (await pane.api<LedetEnhet[]>('lise', '/api/enheter/ledet')).filter((e) => e.enhet.kode === 'PLAN') as [LedetEnhet];
+    const sak = await pane.api<{ systemId: string }>('lise', '/api/saker', { method: 'POST', body: { tittel: 'Utslipp fra renseanlegg Nordvik', sakstype: 'GS', administrativEnhetId: plan.enhet.systemId } });
+    innkommende = await pane.api<Jp>('dina', `/api/saker/${sak.systemId}/journalposter`, {
       method: 'POST',
       body: { journalposttype: 'I', tittel: 'Søknad om utslippstillatelse', saksbehandlerId: (await meg('lise')).systemId, administrativEnhetId: plan.enhet.systemId, forfallsdato: leggTilDager(idag, -2), korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Nordvik Vann AS' }] },
     });
     // Kari's letter waiting for the leader's approval.
-    const kariSak = await api<{ systemId: string }>('kari', '/api/saker', { method: 'POST', body: { tittel: 'Reguleringsplan Sjøfronten', sakstype: 'PS' } });
-    brev = await api<Jp>('kari', `/api/saker/${kariSak.systemId}/journalposter`, { method: 'POST', body: { journalposttype: 'U', tittel: 'Varsel om oppstart av planarbeid', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Grunneier Hansen', epostadresse: 'hansen@example.no' }] } });
-    await api('kari', `/api/journalposter/${brev.systemId}/til-godkjenning`, { method: 'POST', body: { mottakerId: (await meg('lise')).systemId, merknad: 'Kan du godkjenne varselet?' } });
+    const kariSak = await pane.api<{ systemId: string }>('kari', '/api/saker', { method: 'POST', body: { tittel: 'Reguleringsplan Sjøfronten', sakstype: 'PS' } });
+    brev = await pane.api<Jp>('kari', `/api/saker/${kariSak.systemId}/journalposter`, { method: 'POST', body: { journalposttype: 'U', tittel: 'Varsel om oppstart av planarbeid', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Grunneier Hansen', epostadresse: 'hansen@example.no' }] } });
+    await pane.api('kari', `/api/journalposter/${brev.systemId}/til-godkjenning`, { method: 'POST', body: { mottakerId: (await meg('lise')).systemId, merknad: 'Kan du godkjenne varselet?' } });
   }, 240_000);
   afterAll(async () => pane?.close());
 
-  const meg = async (brukernavn: string) => (await api<{ bruker: { systemId: string; navn: string } }>(brukernavn, '/api/meg')).bruker;
+  const meg = async (brukernavn: string) => (await pane.api<{ bruker: { systemId: string; navn: string } }>(brukernavn, '/api/meg')).bruker;
 
   /** The pane as Outlook shows it: 350 px wide (the preview's mailbox column takes the rest). */
   const loadPane = () => pane.loadBesideMailbox({ paneWidth: 350 });
@@ -86,7 +85,7 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     await rad.waitFor();
     expect(await rad.textContent()).toMatch(/Søknad om utslippstillatelse.*Inngående dokument · journalført \d\d\.\d\d\.\d{4} · Forfallsdato \d\d\.\d\d\.\d{4} \(forfalt\) · Lise Leder/);
     // The server remembers the criteria: asked without any, it answers with these.
-    const husket = await api<{ kriterier: Record<string, string>; journalposter: { systemId: string }[]; perSaksbehandler: { saksbehandler: { navn: string }; antall: number }[] }>('lise', '/api/rapporter/restanse');
+    const husket = await pane.api<{ kriterier: Record<string, string>; journalposter: { systemId: string }[]; perSaksbehandler: { saksbehandler: { navn: string }; antall: number }[] }>('lise', '/api/rapporter/restanse');
     expect(husket.kriterier).toEqual({ enhetId: plan.enhet.systemId, fra, til: idag });
     expect(await rapport.getByRole('list', { name: 'Restanser' }).getByRole('listitem').count()).toBe(husket.journalposter.length);
     const lise = rapport.getByRole('table', { name: 'Restanser' }).getByRole('row').filter({ hasText: 'Lise Leder' });
@@ -110,7 +109,7 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     const post = page.getByRole('group', { name: new RegExp(`${innkommende.registreringsId} Søknad om utslippstillatelse`) });
     expect(await post.textContent()).toContain('Nordvik Vann AS');
     expect(await post.textContent()).toContain('hos Lise Leder');
-    const dia = await api<KurvItem[]>('lise', `/api/kurver/dokumenter_i_arbeid?enhetId=${plan.enhet.systemId}`);
+    const dia = await pane.api<KurvItem[]>('lise', `/api/kurver/dokumenter_i_arbeid?enhetId=${plan.enhet.systemId}`);
     expect(dia.length).toBeGreaterThan(0);
     expect(await page.getByRole('list', { name: 'Dokumenter i arbeid i enheten' }).getByRole('listitem').count()).toBe(dia.length);
     const ola = plan.brukere.find((b) => b.brukernavn === 'ola')!;
@@ -118,8 +117,8 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     await view('leder-saksfordeling');
     await post.getByRole('button', { name: 'Fordel' }).click();
     await page.getByRole('group', { name: new RegExp(`${innkommende.registreringsId} `) }).getByText('hos Ola Nordmann').waitFor();
-    expect((await api<Jp>('lise', `/api/journalposter/${innkommende.systemId}`)).saksbehandler.navn).toBe('Ola Nordmann');
-    expect((await api<KurvItem[]>('ola', '/api/kurver/forfall')).map((i) => i.systemId)).toContain(innkommende.systemId);
+    expect((await pane.api<Jp>('lise', `/api/journalposter/${innkommende.systemId}`)).saksbehandler.navn).toBe('Ola Nordmann');
+    expect((await pane.api<KurvItem[]>('ola', '/api/kurver/forfall')).map((i) => i.systemId)).toContain(innkommende.systemId);
   });
 
   it('the leader appoints ola as deputy for a week with one of her codes (§11.3)', async () => {
@@ -135,7 +134,7 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     await rad.waitFor();
     expect(await rad.textContent()).toMatch(/^Ola Nordmann \d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}IS Intern skjermingAvslutt i dag$/);
     await view('leder-stedfortredere');
-    const oppnevnt = (await api<{ stedfortrederId: string; fraDato: string; tilDato: string; tilgangskoder: string[] }[]>('lise', '/api/stedfortredere')).filter((x) => x.stedfortrederId === ola.systemId);
+    const oppnevnt = (await pane.api<{ stedfortrederId: string; fraDato: string; tilDato: string; tilgangskoder: string[] }[]>('lise', '/api/stedfortredere')).filter((x) => x.stedfortrederId === ola.systemId);
     expect(oppnevnt.map((x) => [x.fraDato, x.tilDato, x.tilgangskoder])).toEqual([[idag, leggTilDager(idag, 7), ['IS']]]);
   });
 
@@ -158,8 +157,8 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     await page.getByTestId('journalstatus').getByText('Ferdigstilt').waitFor();
     // Done by ola on lise's behalf, and said so in words in the historikk.
     await openSection(page, 'Historikk');
-    expect((await api<Jp>('kari', `/api/journalposter/${brev.systemId}`)).journalstatus).toBe('F');
-    const h = await api<Historikk[]>('kari', `/api/journalposter/${brev.systemId}/historikk`);
+    expect((await pane.api<Jp>('kari', `/api/journalposter/${brev.systemId}`)).journalstatus).toBe('F');
+    const h = await pane.api<Historikk[]>('kari', `/api/journalposter/${brev.systemId}/historikk`);
     expect(h.filter((x) => x.handling === 'oppgave_besvart').map((x) => [x.bruker?.brukernavn, x.paaVegneAv?.brukernavn, x.data.svar])).toEqual([['ola', 'lise', 'Godkjent']]);
     await page.getByRole('list', { name: 'Historikk' }).getByText('Oppgave besvart av Ola Nordmann (på vegne av Lise Leder): Godkjent (Til godkjenning)').waitFor();
     await view('stedfortreder-historikk', page.getByRole('list', { name: 'Historikk' }));
@@ -175,7 +174,7 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     expect(await rad.getByTestId('status').textContent()).toBe('Ferdigstilt');
     expect(await rad.textContent()).toContain('Grunneier Hansen');
     await view('saksbehandler-mottatte-oppgaver');
-    const items = await api<KurvItem[]>('kari', '/api/kurver/mottatte_oppgaver');
+    const items = await pane.api<KurvItem[]>('kari', '/api/kurver/mottatte_oppgaver');
     expect(items.filter((i) => i.tittel === 'Varsel om oppstart av planarbeid').map((i) => [i.oppgavetype, i.svar])).toEqual([['BESKJED', 'Godkjent']]);
   });
 
@@ -183,7 +182,7 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     const ola = await meg('ola');
     const kari = await meg('kari');
     const fra = leggTilDager(idag, 14);
-    const fremtidig = await api<{ systemId: string }>('lise', '/api/stedfortredere', { method: 'POST', body: { stedfortrederId: kari.systemId, fraDato: fra, tilDato: leggTilDager(idag, 21) } });
+    const fremtidig = await pane.api<{ systemId: string }>('lise', '/api/stedfortredere', { method: 'POST', body: { stedfortrederId: kari.systemId, fraDato: fra, tilDato: leggTilDager(idag, 21) } });
     await signInAs('Lise');
     await page.getByRole('navigation').getByRole('button', { name: 'Leder' }).click();
     await page.getByRole('button', { name: 'Stedfortredere', exact: true }).click();
@@ -194,7 +193,7 @@ if (haveChromium) describe('the leader’s and the deputy’s day in the task pa
     await slett.click();
     await slett.waitFor({ state: 'detached' });
     await view('leder-stedfortreder-avsluttet');
-    const igjen = await api<{ systemId: string; stedfortrederId: string; fraDato: string; tilDato: string }[]>('lise', '/api/stedfortredere');
+    const igjen = await pane.api<{ systemId: string; stedfortrederId: string; fraDato: string; tilDato: string }[]>('lise', '/api/stedfortredere');
     expect(igjen.filter((x) => x.stedfortrederId === ola.systemId).map((x) => [x.fraDato, x.tilDato])).toEqual([[idag, idag]]);
     expect(igjen.map((x) => x.systemId)).not.toContain(fremtidig.systemId);
     const h = await pane.ctx.db.selectFrom('historikk').select('handling').where('objekttype', '=', 'stedfortreder').where('handling', 'in', ['stedfortreder_avsluttet', 'stedfortreder_slettet']).orderBy('id').execute();

@@ -30,12 +30,10 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
   let pane: Pane;
   // The pane's page and requests, for the steps below (set once the pane is open).
   let page: Pane['page'];
-  let api: Pane['api'];
-  let expectAccessible: Pane['expectAccessible'];
 
   beforeAll(async () => {
     pane = await openPane({ width: 1000 });
-    ({ page, api, expectAccessible } = pane);
+    ({ page } = pane);
   }, 180_000);
   afterAll(async () => pane?.close());
 
@@ -58,9 +56,9 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
   let innkommende: Jp;
 
   it('corrects a registration: title line 2 and dokumentdato, a correspondent from the archive, skjerming by name (§7, §10.1)', async () => {
-    const sak = await api<{ systemId: string }>('ola', '/api/saker', { method: 'POST', body: { tittel: 'Reguleringsplan Fjordparken', sakstype: 'PS' } });
+    const sak = await pane.api<{ systemId: string }>('ola', '/api/saker', { method: 'POST', body: { tittel: 'Reguleringsplan Fjordparken', sakstype: 'PS' } });
     sakId = sak.systemId;
-    innkommende = await api<Jp>('ola', `/api/saker/${sakId}/journalposter`, { method: 'POST', body: { journalposttype: 'I', tittel: 'Innspill til planoppstart', korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Per Hansen' }] } });
+    innkommende = await pane.api<Jp>('ola', `/api/saker/${sakId}/journalposter`, { method: 'POST', body: { journalposttype: 'I', tittel: 'Innspill til planoppstart', korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Per Hansen' }] } });
 
     await pane.loadBesideMailbox({ paneWidth: 350 });
     await pane.signInAs('Ola');
@@ -84,7 +82,7 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     await ny.getByRole('list', { name: 'Forslag fra arkivet' }).getByRole('button', { name: /Hans Hørsel <hans\.horsel@example\.no>/ }).click();
     expect(await ny.getByLabel('E-post').inputValue()).toBe('hans.horsel@example.no');
     await ny.getByLabel('Deres referanse').fill('HH-2026-9');
-    await expectAccessible('journalpost: correspondent with suggestions');
+    await pane.expectAccessible('journalpost: correspondent with suggestions');
     await page.getByRole('button', { name: 'Lagre avsendere og mottakere' }).click();
     await page.getByRole('list', { name: 'Avsendere og mottakere' }).getByText(/Hans Hørsel/).waitFor();
 
@@ -93,13 +91,13 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     await page.getByLabel('Tilgangskode').selectOption({ label: 'Unntatt offentlighet (U)' });
     await page.getByLabel('Hva skjermes').selectOption({ label: 'Dokumentene skjermes' });
     await page.getByLabel(/^Lovhjemmel/).fill('Offl. § 13 jf. fvl. § 13');
-    await expectAccessible('journalpost: skjerming');
+    await pane.expectAccessible('journalpost: skjerming');
     await expectInPane();
     await page.getByRole('button', { name: 'Lagre skjerming' }).click();
     await page.getByRole('status').filter({ hasText: 'Lagre skjerming' }).waitFor();
     await page.getByText('U Unntatt offentlighet, Offl. § 13 jf. fvl. § 13').waitFor();
 
-    const etter = await api<Jp>('ola', `/api/journalposter/${innkommende.systemId}`);
+    const etter = await pane.api<Jp>('ola', `/api/journalposter/${innkommende.systemId}`);
     expect({ tittel2: etter.tittel2, dokumentdato: etter.dokumentdato, skjerming: etter.skjerming }).toEqual({
       tittel2: 'Fjordparken velforening',
       dokumentdato: '2026-11-20',
@@ -125,12 +123,12 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     const editor = skriv.getByTestId('brev-editor');
     await editor.click();
     await page.keyboard.type('Befaringen viste at stien langs sjøen er mye brukt.');
-    await expectAccessible('sak: skriv notat');
+    await pane.expectAccessible('sak: skriv notat');
     await expectInPane();
     await skriv.getByRole('button', { name: 'Opprett' }).click();
     await page.getByRole('heading', { name: /Notat fra befaring i Fjordparken/ }).waitFor();
 
-    const jps = await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`);
+    const jps = await pane.api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`);
     notat = jps.items.find((j) => j.tittel === 'Notat fra befaring i Fjordparken')!;
     expect({ type: notat.journalposttype, status: notat.journalstatus, mottakere: notat.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn]) }).toEqual({ type: 'N', status: 'R', mottakere: [['IM', 'Kari Saksansvarlig']] });
     const [hoved] = notat.dokumenter;
@@ -153,11 +151,11 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     await skriv.getByRole('radio', { name: 'Fra mal' }).check();
     await skriv.getByLabel(/^Mal/).selectOption({ label: 'Svar på merknad til planforslag' });
     await skriv.getByRole('checkbox', { name: 'Planprosessen' }).check();
-    await expectAccessible('sak: skriv brev fra mal', ['saksbehandler-skriv', skriv]);
+    await pane.expectAccessible('sak: skriv brev fra mal', ['saksbehandler-skriv', skriv]);
     await skriv.getByRole('button', { name: 'Opprett' }).click();
     await page.getByRole('heading', { name: /Svar på innspill til planoppstart/ }).waitFor();
 
-    const flettet = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items.find((j) => j.tittel === 'Svar på innspill til planoppstart')!;
+    const flettet = (await pane.api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items.find((j) => j.tittel === 'Svar på innspill til planoppstart')!;
     expect(flettet.dokumenter.map((d) => d.tilknyttetRegistreringSom)).toEqual(['H']);
     expect(await innhold('ola', flettet.dokumenter[0]!.systemId)).toContain('Planforslaget legges ut til offentlig ettersyn');
     // The merged letter opens in the editor; the saksbehandler adds a sentence.
@@ -177,7 +175,7 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     await verktoy.getByRole('button', { name: 'Kursiv' }).click();
     await page.keyboard.type(' Se planskissen.');
     await verktoy.getByRole('button', { name: 'Kursiv' }).click();
-    await expectAccessible('journalpost: brevredigering', ['saksbehandler-brevredigering', page.getByRole('region', { name: 'Dokumenter', exact: true })]);
+    await pane.expectAccessible('journalpost: brevredigering', ['saksbehandler-brevredigering', page.getByRole('region', { name: 'Dokumenter', exact: true })]);
     await expectInPane();
     await page.getByRole('button', { name: 'Lagre brevet' }).click();
     await page.getByRole('status').filter({ hasText: 'Brevet er lagret som ny versjon' }).waitFor();
@@ -185,7 +183,7 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     await page.getByLabel('Last opp vedlegg').setInputFiles({ name: 'Planskisse.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% planskisse\n') });
     await page.getByRole('list', { name: 'Dokumenter', exact: true }).getByText(/Planskisse \(Vedlegg\)/).waitFor();
 
-    const brev = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items.find((j) => j.tittel === 'Svar på innspill til planoppstart')!;
+    const brev = (await pane.api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items.find((j) => j.tittel === 'Svar på innspill til planoppstart')!;
     expect(brev.korrespondanseparter.map((p) => [p.korrespondanseparttype, p.navn, p.epostadresse])).toEqual([['EM', 'Hans Hørsel', 'hans.horsel@example.no']]);
     const [hoved, vedlegg] = brev.dokumenter;
     expect(hoved!.versjoner.filter((v) => v.aktiv).map((v) => [v.variantformat, v.versjonsnummer, v.format]).sort()).toEqual([
@@ -209,7 +207,7 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     await page.getByRole('heading', { name: /Notat fra befaring i Fjordparken/ }).waitFor();
     await page.getByRole('button', { name: 'Slett utkastet' }).click();
     const dialog = page.getByRole('dialog', { name: 'Slett utkastet' });
-    await expectAccessible('journalpost: slett utkast');
+    await pane.expectAccessible('journalpost: slett utkast');
     const [svar] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/journalposter/${notat.systemId}/feilregistrer`) && r.request().method() === 'POST'),
       dialog.getByRole('button', { name: 'Slett utkastet' }).click(),
@@ -219,7 +217,7 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
 
     const res = await fetch(`${pane.base}/api/journalposter/${notat.systemId}`, { headers: await pane.ctx.auth('ola') });
     expect(res.status).toBe(404);
-    const titler = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items.map((j) => j.tittel).sort();
+    const titler = (await pane.api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items.map((j) => j.tittel).sort();
     expect(titler).toEqual(['Innspill til planoppstart', 'Svar på innspill til planoppstart']);
   }, 120_000);
 });

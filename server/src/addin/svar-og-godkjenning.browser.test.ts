@@ -22,14 +22,10 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
   let pane: Pane;
   let ctx: Pane['ctx'];
   let page: Pane['page'];
-  let api: Pane['api'];
-  let preview: Pane['preview'];
-  let settled: Pane['settled'];
-  let openFromKurv: Pane['openFromKurv'];
 
   beforeAll(async () => {
     pane = await openPane({ width: 1000 });
-    ({ ctx, page, api, preview, settled, openFromKurv } = pane);
+    ({ ctx, page } = pane);
     // A second leader, so that approval can go along a chain.
     const kom = await ctx.db.selectFrom('administrativEnhet').select('systemId').where('kode', '=', 'PLAN').executeTakeFirstOrThrow();
     await buildBruker(ctx.db, { brukernavn: 'rita', roller: [['LED', kom.systemId]] });
@@ -51,37 +47,37 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
   it('ola imports two mails into a new sak; Outlook marks both Arkivert (§10.3)', async () => {
     await pane.loadBesideMailbox({ paneWidth: 350 });
     await signInAs('Ola');
-    await preview("m.select(['mail-1', 'mail-2'])");
+    await pane.preview("m.select(['mail-1', 'mail-2'])");
     await page.keyboard.press('Control+Shift+S');
     await page.getByRole('group', { name: /Ny sak/ }).getByLabel('Tittel').fill('Ferdigattest og gebyr Storgata 5');
     await page.getByRole('button', { name: 'Opprett', exact: true }).click();
     await page.getByTestId('selected-count').waitFor();
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     const resultat = page.getByRole('list', { name: 'Resultat' });
-    await settled(resultat.getByRole('button', { name: /Spørsmål om gebyr for byggesak/ }));
+    await pane.settled(resultat.getByRole('button', { name: /Spørsmål om gebyr for byggesak/ }));
     await resultat.getByRole('button', { name: /Søknad om ferdigattest/ }).waitFor();
-    expect(await preview<string[][]>("[m.categoriesOf('mail-1'), m.categoriesOf('mail-2'), m.categoriesOf('mail-3')]")).toEqual([['Arkivert'], ['Arkivert'], []]);
-    const saker = await api<{ items: { systemId: string; tittel: string }[] }>('ola', `/api/saker?q=${encodeURIComponent('Ferdigattest og gebyr')}`);
+    expect(await pane.preview<string[][]>("[m.categoriesOf('mail-1'), m.categoriesOf('mail-2'), m.categoriesOf('mail-3')]")).toEqual([['Arkivert'], ['Arkivert'], []]);
+    const saker = await pane.api<{ items: { systemId: string; tittel: string }[] }>('ola', `/api/saker?q=${encodeURIComponent('Ferdigattest og gebyr')}`);
     sakId = saker.items.find((s) => s.tittel === 'Ferdigattest og gebyr Storgata 5')!.systemId;
-    const jps = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items;
+    const jps = (await pane.api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items;
     gebyr = jps.find((j) => j.tittel.startsWith('Spørsmål om gebyr'))!;
     soknad = jps.find((j) => j.tittel.startsWith('Søknad om ferdigattest'))!;
     expect([gebyr.restanse, soknad.restanse]).toEqual([true, true]);
     // Opened again, the mail is recognised by its category too.
-    await preview("m.select(['mail-2'])");
+    await pane.preview("m.select(['mail-2'])");
     await page.getByTestId('kategori-arkivert').waitFor();
     await expectAccessible('importer, recognised');
   });
 
   it("ola answers both by e-mail: Outlook's reply opens with the reference; once sent it is archived as U (E) and both are avskrevet EP (§10.2)", async () => {
-    await openFromKurv('ubehandlet', 'Ubehandlet', new RegExp(`${gebyr.registreringsId} Spørsmål om gebyr`));
+    await pane.openFromKurv('ubehandlet', 'Ubehandlet', new RegExp(`${gebyr.registreringsId} Spørsmål om gebyr`));
     await page.getByRole('heading', { name: /Spørsmål om gebyr for byggesak/ }).waitFor();
     await page.getByRole('group', { name: 'Svaret besvarer også' }).getByRole('checkbox', { name: new RegExp(`${soknad.registreringsId} Søknad om ferdigattest`) }).check();
     const svar = page.getByRole('group', { name: 'Svar med e-post' });
     await expectAccessible('behandle, svar med e-post', ['saksbehandler-svar-med-epost', svar]);
     await svar.getByRole('button', { name: 'Svar med e-post' }).click();
     await svar.getByText('Svaret er åpnet i Outlook').waitFor();
-    const [form] = await preview<ReplyForms>('m.replyForms');
+    const [form] = await pane.preview<ReplyForms>('m.replyForms');
     // The mail open in Outlook is the one answered: Outlook's own reply, to both senders, with the sak's reference.
     expect(form!.opened.kind).toBe('svar');
     expect([...form!.form.to].sort()).toEqual(['per.hansen@example.no', 'post@byggmester.example.no']);
@@ -90,27 +86,27 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     await page.getByTestId('svar-venter').waitFor();
 
     // The user writes and sends the reply in Outlook.
-    const sendtId = await preview<string>('m.sendReply()');
+    const sendtId = await pane.preview<string>('m.sendReply()');
     await page.getByRole('button', { name: 'Se etter sendte svar' }).click();
-    await settled(page.getByText('Sendt svar arkivert:'));
-    const jps = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items;
+    await pane.settled(page.getByText('Sendt svar arkivert:'));
+    const jps = (await pane.api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items;
     const u = jps.filter((j) => j.journalposttype === 'U');
     expect(u.map((j) => j.journalstatus)).toEqual(['E']);
     for (const id of [gebyr.systemId, soknad.systemId]) {
-      const jp = await api<Jp>('ola', `/api/journalposter/${id}`);
+      const jp = await pane.api<Jp>('ola', `/api/journalposter/${id}`);
       expect([jp.restanse, jp.avskrivninger.map((a) => [a.avskrivningsmaate, a.ventende])]).toEqual([false, [['EP', false]]]);
     }
-    expect(await preview<string[]>(`m.categoriesOf('${sendtId}')`)).toEqual(['Arkivert']);
+    expect(await pane.preview<string[]>(`m.categoriesOf('${sendtId}')`)).toEqual(['Arkivert']);
     await page.getByTestId('svar-venter').waitFor({ state: 'detached' });
     await expectAccessible('svar arkivert');
   });
 
   let brev: Jp;
-  const aktive = async (brukernavn = 'ola') => (await api<Oppgave[]>(brukernavn, `/api/journalposter/${brev.systemId}/oppgaver`)).filter((o) => o.status === 'aktiv' && o.oppgavetype === 'GODKJENNING');
+  const aktive = async (brukernavn = 'ola') => (await pane.api<Oppgave[]>(brukernavn, `/api/journalposter/${brev.systemId}/oppgaver`)).filter((o) => o.status === 'aktiv' && o.oppgavetype === 'GODKJENNING');
 
   it('ola sends a letter to a chain of two approvers; Sendt til godkjenning shows who has it (§10.6)', async () => {
-    brev = await api<Jp>('ola', `/api/saker/${sakId}/journalposter`, { method: 'POST', body: { journalposttype: 'U', tittel: 'Vedtak om ferdigattest', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Byggmester AS', epostadresse: 'post@byggmester.example.no' }] } });
-    await openFromKurv('dokumenter_i_arbeid', 'Dokumenter i arbeid', new RegExp(`${brev.registreringsId} Vedtak om ferdigattest`));
+    brev = await pane.api<Jp>('ola', `/api/saker/${sakId}/journalposter`, { method: 'POST', body: { journalposttype: 'U', tittel: 'Vedtak om ferdigattest', korrespondanseparter: [{ korrespondanseparttype: 'EM', navn: 'Byggmester AS', epostadresse: 'post@byggmester.example.no' }] } });
+    await pane.openFromKurv('dokumenter_i_arbeid', 'Dokumenter i arbeid', new RegExp(`${brev.registreringsId} Vedtak om ferdigattest`));
     const send = page.getByRole('group', { name: 'Send oppgave' });
     expect(await send.getByRole('combobox', { name: 'Oppgavetype' }).inputValue()).toBe('GODKJENNING');
     await send.getByRole('combobox', { name: 'Godkjenner 1' }).selectOption({ label: 'Lise Leder (lise)' });
@@ -120,28 +116,28 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     await expectAccessible('til godkjenning, kjede', ['saksbehandler-til-godkjenning', send]);
     await send.getByRole('button', { name: 'Send til godkjenning' }).click();
     const rad = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ hasText: 'Vedtaket går til begge' });
-    await settled(rad.getByText('Deretter: Bruker rita'));
+    await pane.settled(rad.getByText('Deretter: Bruker rita'));
     const [forste] = await aktive();
     expect([forste!.mottaker.brukernavn, forste!.nesteGodkjennere?.map((b) => b.brukernavn)]).toEqual(['lise', ['rita']]);
-    const sendt = await api<{ tittel: string; hos?: string }[]>('ola', '/api/kurver/sendt_til_godkjenning');
+    const sendt = await pane.api<{ tittel: string; hos?: string }[]>('ola', '/api/kurver/sendt_til_godkjenning');
     expect(sendt.find((i) => i.tittel === 'Vedtak om ferdigattest')?.hos).toMatch(/^Lise/);
   });
 
   it('lise approves her step: it passes to rita, still in R (§11.2)', async () => {
     await signInAs('Lise');
-    await openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Vedtak om ferdigattest/);
+    await pane.openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Vedtak om ferdigattest/);
     const rad = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ hasText: 'Vedtaket går til begge' });
     expect(await rad.getByRole('combobox', { name: 'Svar' }).inputValue()).toBe('Godkjent');
     await expectAccessible('godkjenning, første ledd', ['leder-godkjenning', rad]);
     await rad.getByRole('button', { name: 'Svar', exact: true }).click();
-    await settled(rad.getByText('(Godkjent)'));
+    await pane.settled(rad.getByText('(Godkjent)'));
     expect((await aktive()).map((o) => o.mottaker.brukernavn)).toEqual(['rita']);
-    expect((await api<Jp>('ola', `/api/journalposter/${brev.systemId}`)).journalstatus).toBe('R');
+    expect((await pane.api<Jp>('ola', `/api/journalposter/${brev.systemId}`)).journalstatus).toBe('R');
   });
 
   it('rita does not approve and sends it back to ola instead of the previous step (receiver changed)', async () => {
     await signInAs('Bruker rita');
-    await openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Vedtak om ferdigattest/);
+    await pane.openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Vedtak om ferdigattest/);
     const rad = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ has: page.getByRole('combobox', { name: 'Svar' }) });
     await rad.getByRole('combobox', { name: 'Svar' }).selectOption('Ikke godkjent');
     const tilbake = rad.getByRole('combobox', { name: 'Tilbake til' });
@@ -151,16 +147,16 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     await rad.getByRole('textbox', { name: 'Merknad' }).fill('Mangler lovhjemmel');
     await expectAccessible('ikke godkjent');
     await rad.getByRole('button', { name: 'Svar', exact: true }).click();
-    await settled(page.getByRole('list', { name: 'Oppgaver' }).getByText('(Ikke godkjent: Mangler lovhjemmel)'));
+    await pane.settled(page.getByRole('list', { name: 'Oppgaver' }).getByText('(Ikke godkjent: Mangler lovhjemmel)'));
     expect(await aktive()).toEqual([]);
-    const beskjeder = (await api<Oppgave[]>('ola', `/api/journalposter/${brev.systemId}/oppgaver`)).filter((o) => o.oppgavetype === 'BESKJED' && o.status === 'aktiv');
+    const beskjeder = (await pane.api<Oppgave[]>('ola', `/api/journalposter/${brev.systemId}/oppgaver`)).filter((o) => o.oppgavetype === 'BESKJED' && o.status === 'aktiv');
     expect(beskjeder.map((o) => [o.mottaker.brukernavn, o.merknad])).toEqual([['ola', 'Ikke godkjent: Mangler lovhjemmel']]);
   });
 
   it('ola sends it to lise again; lise forwards it to rita (Videresendt names the next approver); rita approves and it is F', async () => {
-    await api('ola', `/api/journalposter/${brev.systemId}/til-godkjenning`, { method: 'POST', body: { mottakerId: (await api<{ systemId: string; brukernavn: string }[]>('ola', '/api/godkjennere')).find((b) => b.brukernavn === 'lise')!.systemId, merknad: 'Rettet' } });
+    await pane.api('ola', `/api/journalposter/${brev.systemId}/til-godkjenning`, { method: 'POST', body: { mottakerId: (await pane.api<{ systemId: string; brukernavn: string }[]>('ola', '/api/godkjennere')).find((b) => b.brukernavn === 'lise')!.systemId, merknad: 'Rettet' } });
     await signInAs('Lise');
-    await openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Vedtak om ferdigattest/);
+    await pane.openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Vedtak om ferdigattest/);
     const rad = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ hasText: 'Rettet' });
     await rad.getByRole('combobox', { name: 'Svar' }).selectOption('Videresendt for godkjenning');
     const svarKnapp = rad.getByRole('button', { name: 'Svar', exact: true });
@@ -169,19 +165,19 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     await rad.getByRole('combobox', { name: /Neste godkjenner/ }).selectOption({ label: 'Bruker rita (rita)' });
     await expectAccessible('videresendt');
     await svarKnapp.click();
-    await settled(rad.getByText('(Videresendt for godkjenning)'));
+    await pane.settled(rad.getByText('(Videresendt for godkjenning)'));
     expect((await aktive()).map((o) => o.mottaker.brukernavn)).toEqual(['rita']);
     await signInAs('Bruker rita');
-    await openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Vedtak om ferdigattest/);
+    await pane.openFromKurv('mottatt_for_godkjenning', 'Mottatt for godkjenning', /Vedtak om ferdigattest/);
     const ritas = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ has: page.getByRole('combobox', { name: 'Svar' }) });
     await ritas.getByRole('button', { name: 'Svar', exact: true }).click();
-    await settled(page.getByTestId('journalstatus').getByText('F', { exact: true }));
-    expect((await api<Jp>('ola', `/api/journalposter/${brev.systemId}`)).journalstatus).toBe('F');
+    await pane.settled(page.getByTestId('journalstatus').getByText('F', { exact: true }));
+    expect((await pane.api<Jp>('ola', `/api/journalposter/${brev.systemId}`)).journalstatus).toBe('F');
   });
 
   it('ola expedites a letter with the documents, version and merknader he chose; a recipient without an address gets one where it stops; print and send informally take the same choice (§10.7, §12.2, §12.3)', async () => {
     await signInAs('Ola');
-    const melding = await api<Jp>('ola', `/api/saker/${sakId}/journalposter`, {
+    const melding = await pane.api<Jp>('ola', `/api/saker/${sakId}/journalposter`, {
       method: 'POST',
       body: {
         journalposttype: 'U',
@@ -201,13 +197,13 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     };
     await last(`/api/journalposter/${melding.systemId}/dokumenter`, 'melding.txt', 'Første utkast: ferdigattest gis.', { tittel: 'Melding om ferdigattest' });
     type Dok = { systemId: string; tittel: string };
-    const hoved = (await api<{ dokumenter: Dok[] }>('ola', `/api/journalposter/${melding.systemId}`)).dokumenter[0]!;
+    const hoved = (await pane.api<{ dokumenter: Dok[] }>('ola', `/api/journalposter/${melding.systemId}`)).dokumenter[0]!;
     await last(`/api/dokumenter/${hoved.systemId}/versjoner`, 'melding-v2.txt', 'Endelig tekst: ferdigattest gis med vilkår.');
     await last(`/api/journalposter/${melding.systemId}/dokumenter`, 'situasjonsplan.txt', 'Situasjonsplan for Storgata 5', { tittel: 'Situasjonsplan', tilknytning: 'V' });
     await last(`/api/journalposter/${melding.systemId}/dokumenter`, 'gammelt-kart.txt', 'Et kart som ikke skal sendes', { tittel: 'Gammelt kart', tilknytning: 'V' });
-    await api('ola', `/api/journalposter/${melding.systemId}/merknader`, { method: 'POST', body: { merknadstype: 'FORMELL', merknadstekst: 'Brannteknisk dokumentasjon er mottatt' } });
+    await pane.api('ola', `/api/journalposter/${melding.systemId}/merknader`, { method: 'POST', body: { merknadstype: 'FORMELL', merknadstekst: 'Brannteknisk dokumentasjon er mottatt' } });
 
-    await openFromKurv('dokumenter_i_arbeid', 'Dokumenter i arbeid', new RegExp(`${melding.registreringsId} Melding om ferdigattest`));
+    await pane.openFromKurv('dokumenter_i_arbeid', 'Dokumenter i arbeid', new RegExp(`${melding.registreringsId} Melding om ferdigattest`));
     const eksp = page.getByRole('region', { name: 'Ekspeder', exact: true });
     await eksp.getByRole('checkbox', { name: /Gammelt kart/ }).uncheck();
     await eksp.getByRole('combobox', { name: 'Versjon: Melding om ferdigattest' }).selectOption('1');
@@ -215,7 +211,7 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     await eksp.getByRole('radio', { name: 'Brødtekst' }).check();
     await eksp.getByRole('button', { name: 'Forhåndsvis utsendingen' }).click();
     const hva = eksp.getByRole('list', { name: 'Dette sendes' });
-    await settled(hva);
+    await pane.settled(hva);
     const forhaand = (await hva.getByRole('listitem').allTextContents()).join('\n');
     expect(forhaand).toContain('Første utkast: ferdigattest gis.');
     expect(forhaand).toContain('Formell merknad: Brannteknisk dokumentasjon er mottatt');
@@ -229,7 +225,7 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     // gets few animation frames, and every later step would wait on them.
     expect(vindu.url()).toMatch(/^blob:/);
     await vindu.close();
-    const dokIds = (await api<{ dokumenter: Dok[] }>('ola', `/api/journalposter/${melding.systemId}`)).dokumenter;
+    const dokIds = (await pane.api<{ dokumenter: Dok[] }>('ola', `/api/journalposter/${melding.systemId}`)).dokumenter;
     const id = (tittel: string) => dokIds.find((d) => d.tittel === tittel)!.systemId;
     expect([utskrift.status(), utskrift.headers()['content-type'], utskrift.request().postDataJSON()]).toEqual([
       200,
@@ -238,15 +234,15 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     ]);
     // §12.3 send informally: a new Outlook message with the chosen documents; nothing is expedited.
     await eksp.getByRole('button', { name: 'Send uformelt fra Outlook' }).click();
-    await settled(eksp.getByText('E-posten er åpnet i Outlook'));
-    const skjema = (await preview<{ to: string[]; subject: string; htmlBody: string; attachments: { name: string; url: string }[] }[]>('m.sentForms')).at(-1)!;
+    await pane.settled(eksp.getByText('E-posten er åpnet i Outlook'));
+    const skjema = (await pane.preview<{ to: string[]; subject: string; htmlBody: string; attachments: { name: string; url: string }[] }[]>('m.sentForms')).at(-1)!;
     expect(skjema.to).toEqual(['post@byggmester.example.no']);
     expect(skjema.attachments.map((a) => a.url.replace(/^.*\/api\//, '/api/'))).toEqual([
       `/api/dokumenter/${id('Melding om ferdigattest')}/versjoner/1/innhold?variantformat=P`,
       `/api/dokumenter/${id('Situasjonsplan')}/versjoner/1/innhold?variantformat=P`,
     ]);
     expect(skjema.htmlBody).toContain('Brannteknisk dokumentasjon er mottatt');
-    expect((await api<Jp>('ola', `/api/journalposter/${melding.systemId}`)).journalstatus).toBe('R');
+    expect((await pane.api<Jp>('ola', `/api/journalposter/${melding.systemId}`)).journalstatus).toBe('R');
 
     // Per Hansen is to have it by e-mail but has no address: the expedition stops with a field for it, and goes on.
     await eksp.getByRole('combobox', { name: 'Per Hansen – Kanal' }).selectOption('E-post');
@@ -255,9 +251,9 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     await stopp.getByRole('textbox', { name: 'E-postadresse for Per Hansen' }).fill('per.hansen@example.no');
     await expectAccessible('ekspeder, adresse mangler', ['saksbehandler-ekspeder-adresse', stopp]);
     await stopp.getByRole('button', { name: 'Lagre adressene og ekspeder' }).click();
-    await settled(page.getByTestId('journalstatus').getByText('E', { exact: true }));
+    await pane.settled(page.getByTestId('journalstatus').getByText('E', { exact: true }));
 
-    const etter = await api<Jp>('ola', `/api/journalposter/${melding.systemId}`);
+    const etter = await pane.api<Jp>('ola', `/api/journalposter/${melding.systemId}`);
     expect([etter.journalstatus, etter.korrespondanseparter.map((k) => k.epostadresse)]).toEqual(['E', ['post@byggmester.example.no', 'per.hansen@example.no']]);
     const rader = await ctx.db.selectFrom('utsending').select(['mottakerNavn', 'kanal', 'innhold']).where('journalpostId', '=', melding.systemId).orderBy('mottakerNavn').execute();
     expect(rader.map((r) => [r.mottakerNavn, r.kanal])).toEqual([['Byggmester AS', 'epost'], ['Per Hansen', 'epost']]);
@@ -267,30 +263,30 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
       expect(innhold.tekst).toContain('Første utkast: ferdigattest gis.');
       expect(innhold.tekst).toContain('Brannteknisk dokumentasjon er mottatt');
     }
-    const historikk = await api<{ handling: string; data: { korrespondansepart?: { navn: string; epostadresse: { til: string } } } }[]>('ola', `/api/journalposter/${melding.systemId}/historikk`);
+    const historikk = await pane.api<{ handling: string; data: { korrespondansepart?: { navn: string; epostadresse: { til: string } } } }[]>('ola', `/api/journalposter/${melding.systemId}/historikk`);
     expect(historikk.filter((h) => h.data.korrespondansepart).map((h) => [h.handling, h.data.korrespondansepart!.navn, h.data.korrespondansepart!.epostadresse.til])).toEqual([['journalpost_endret', 'Per Hansen', 'per.hansen@example.no']]);
   });
 
   it('ola sets an OBS-dato with a comment, clears it by hand, and asks the dokumentsenter to mark a wrong sak UTGÅR (§12.5, §12.8)', async () => {
     await signInAs('Ola');
-    await openFromKurv('mine_saker', 'Mine saker', /Ferdigattest og gebyr Storgata 5/);
+    await pane.openFromKurv('mine_saker', 'Mine saker', /Ferdigattest og gebyr Storgata 5/);
     await page.getByRole('heading', { name: /Ferdigattest og gebyr Storgata 5/ }).waitFor();
     await page.getByRole('button', { name: 'Endre OBS' }).click();
     const obs = page.getByRole('group', { name: 'Endre OBS' });
     await obs.getByLabel('OBS-dato').fill('2026-12-20');
     await obs.getByRole('textbox', { name: 'OBS-kommentar' }).fill('Purr på ferdigattesten');
     await obs.getByRole('button', { name: 'Lagre' }).click();
-    await settled(page.getByRole('button', { name: 'Fjern OBS-dato' }));
+    await pane.settled(page.getByRole('button', { name: 'Fjern OBS-dato' }));
     type Sak = { obsDato: string | null; obsKommentar: string | null };
-    expect(await api<Sak>('ola', `/api/saker/${sakId}`)).toMatchObject({ obsDato: '2026-12-20', obsKommentar: 'Purr på ferdigattesten' });
+    expect(await pane.api<Sak>('ola', `/api/saker/${sakId}`)).toMatchObject({ obsDato: '2026-12-20', obsKommentar: 'Purr på ferdigattesten' });
     await expectAccessible('sak, OBS');
     await page.getByRole('button', { name: 'Fjern OBS-dato' }).click();
     await page.getByRole('button', { name: 'Fjern OBS-dato' }).waitFor({ state: 'detached' });
-    expect(await api<Sak>('ola', `/api/saker/${sakId}`)).toMatchObject({ obsDato: null, obsKommentar: null });
+    expect(await pane.api<Sak>('ola', `/api/saker/${sakId}`)).toMatchObject({ obsDato: null, obsKommentar: null });
 
     await page.getByRole('textbox', { name: /Hvorfor er saken feil/ }).fill('Opprettet to ganger');
     await page.getByRole('button', { name: 'Be dokumentsenteret merke saken UTGÅR' }).click();
-    await settled(page.getByText('Beskjed sendt til dokumentsenteret.'));
+    await pane.settled(page.getByText('Beskjed sendt til dokumentsenteret.'));
     await expectAccessible('sak, UTGÅR requested');
     const beskjeder = await ctx.db
       .selectFrom('oppgave as o')
@@ -304,7 +300,7 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
   });
 
   it('ola sends an oppgave to two, deactivates one before it is read; kari answers; ola removes the answer from the basket (§12.1)', async () => {
-    await openFromKurv('mine_saker', 'Mine saker', /Ferdigattest og gebyr Storgata 5/);
+    await pane.openFromKurv('mine_saker', 'Mine saker', /Ferdigattest og gebyr Storgata 5/);
     await page.getByRole('list', { name: 'Journalposter' }).getByRole('button', { name: new RegExp(`${gebyr.registreringsId} I Spørsmål om gebyr`) }).click();
     const send = page.getByRole('group', { name: 'Send oppgave' });
     await send.getByRole('combobox', { name: 'Oppgavetype' }).selectOption('UTTALELSE');
@@ -314,51 +310,51 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     await send.getByRole('button', { name: 'Send oppgave' }).click();
     const liste = page.getByRole('list', { name: 'Oppgaver' });
     const tilLise = liste.getByRole('listitem').filter({ hasText: /Til uttalelse – Ola Nordmann → Lise Leder: Er gebyret riktig\?/ });
-    await settled(tilLise);
+    await pane.settled(tilLise);
     await expectAccessible('oppgaver sendt');
     await tilLise.getByRole('button', { name: 'Deaktiver' }).click();
     await tilLise.getByRole('button', { name: 'Deaktiver' }).waitFor({ state: 'detached' });
-    const status = async () => Object.fromEntries((await api<Oppgave[]>('ola', `/api/journalposter/${gebyr.systemId}/oppgaver`)).filter((o) => o.oppgavetype === 'UTTALELSE').map((o) => [o.mottaker.brukernavn, [o.status, o.svar]]));
+    const status = async () => Object.fromEntries((await pane.api<Oppgave[]>('ola', `/api/journalposter/${gebyr.systemId}/oppgaver`)).filter((o) => o.oppgavetype === 'UTTALELSE').map((o) => [o.mottaker.brukernavn, [o.status, o.svar]]));
     expect(await status()).toEqual({ kari: ['aktiv', null], lise: ['deaktivert', null] });
 
     await signInAs('Kari');
-    await openFromKurv('mottatte_oppgaver', 'Mottatte oppgaver', /Spørsmål om gebyr/);
+    await pane.openFromKurv('mottatte_oppgaver', 'Mottatte oppgaver', /Spørsmål om gebyr/);
     const karis = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ has: page.getByRole('combobox', { name: 'Svar' }) });
     await karis.getByRole('combobox', { name: 'Svar' }).selectOption('Ingen merknader');
     await expectAccessible('oppgave besvares');
     await karis.getByRole('button', { name: 'Svar', exact: true }).click();
-    await settled(page.getByRole('list', { name: 'Oppgaver' }).getByText('(Ingen merknader)'));
+    await pane.settled(page.getByRole('list', { name: 'Oppgaver' }).getByText('(Ingen merknader)'));
     expect(await status()).toEqual({ kari: ['besvart', 'Ingen merknader'], lise: ['deaktivert', null] });
 
     await signInAs('Ola');
-    await openFromKurv('mottatte_oppgaver', 'Mottatte oppgaver', /Spørsmål om gebyr/);
+    await pane.openFromKurv('mottatte_oppgaver', 'Mottatte oppgaver', /Spørsmål om gebyr/);
     const svaret = page.getByRole('list', { name: 'Oppgaver' }).getByRole('listitem').filter({ hasText: /Beskjed – Kari Saksansvarlig → Ola Nordmann: Ingen merknader/ });
     await svaret.getByRole('button', { name: 'Fjern fra kurv' }).click();
     await svaret.getByRole('button', { name: 'Fjern fra kurv' }).waitFor({ state: 'detached' });
-    const beskjed = (await api<Oppgave[]>('ola', `/api/journalposter/${gebyr.systemId}/oppgaver`)).find((o) => o.oppgavetype === 'BESKJED' && o.merknad === 'Ingen merknader')!;
+    const beskjed = (await pane.api<Oppgave[]>('ola', `/api/journalposter/${gebyr.systemId}/oppgaver`)).find((o) => o.oppgavetype === 'BESKJED' && o.merknad === 'Ingen merknader')!;
     expect(beskjed.status).toBe('fjernet');
   });
 
   it('ola reports an approved saksframlegg to a committee meeting (§10.5 Meld opp)', async () => {
-    const utvalg = await api<{ systemId: string }>('arne', '/api/utvalg', { method: 'POST', body: { kode: 'PLANUTV', navn: 'Planutvalget' } });
-    const moete = await api<{ systemId: string }>('arne', `/api/utvalg/${utvalg.systemId}/moeter`, { method: 'POST', body: { moetedato: '2099-01-15', sted: 'Kommunestyresalen' } });
-    const framlegg = await api<Jp>('ola', `/api/saker/${sakId}/journalposter`, { method: 'POST', body: { journalposttype: 'S', tittel: 'Saksframlegg ferdigattest' } });
-    const lise = (await api<{ systemId: string; brukernavn: string }[]>('ola', '/api/godkjennere')).find((b) => b.brukernavn === 'lise')!;
-    const [o] = await api<Oppgave[]>('ola', `/api/journalposter/${framlegg.systemId}/til-godkjenning`, { method: 'POST', body: { mottakerId: lise.systemId } });
-    await api('lise', `/api/oppgaver/${o!.systemId}/svar`, { method: 'POST', body: { svar: 'Godkjent' } });
-    await openFromKurv('mine_saker', 'Mine saker', /Ferdigattest og gebyr Storgata 5/);
+    const utvalg = await pane.api<{ systemId: string }>('arne', '/api/utvalg', { method: 'POST', body: { kode: 'PLANUTV', navn: 'Planutvalget' } });
+    const moete = await pane.api<{ systemId: string }>('arne', `/api/utvalg/${utvalg.systemId}/moeter`, { method: 'POST', body: { moetedato: '2099-01-15', sted: 'Kommunestyresalen' } });
+    const framlegg = await pane.api<Jp>('ola', `/api/saker/${sakId}/journalposter`, { method: 'POST', body: { journalposttype: 'S', tittel: 'Saksframlegg ferdigattest' } });
+    const lise = (await pane.api<{ systemId: string; brukernavn: string }[]>('ola', '/api/godkjennere')).find((b) => b.brukernavn === 'lise')!;
+    const [o] = await pane.api<Oppgave[]>('ola', `/api/journalposter/${framlegg.systemId}/til-godkjenning`, { method: 'POST', body: { mottakerId: lise.systemId } });
+    await pane.api('lise', `/api/oppgaver/${o!.systemId}/svar`, { method: 'POST', body: { svar: 'Godkjent' } });
+    await pane.openFromKurv('mine_saker', 'Mine saker', /Ferdigattest og gebyr Storgata 5/);
     await page.getByRole('list', { name: 'Journalposter' }).getByRole('button', { name: new RegExp(`${framlegg.registreringsId} S Saksframlegg ferdigattest`) }).click();
     const meld = page.getByRole('region', { name: 'Meld opp til møte' });
     await meld.getByRole('combobox', { name: 'Møte' }).selectOption({ label: 'Planutvalget 15.01.2099, Kommunestyresalen' });
     await expectAccessible('meld opp');
     await meld.getByRole('button', { name: 'Meld opp' }).click();
-    await settled(meld.getByText('Meldt opp til Planutvalget 15.01.2099'));
-    const saker = await api<{ journalpostId: string; utvalgssakstype: string }[]>('ola', `/api/moeter/${moete.systemId}/saker`);
+    await pane.settled(meld.getByText('Meldt opp til Planutvalget 15.01.2099'));
+    const saker = await pane.api<{ journalpostId: string; utvalgssakstype: string }[]>('ola', `/api/moeter/${moete.systemId}/saker`);
     expect(saker.map((x) => [x.journalpostId, x.utvalgssakstype])).toEqual([[framlegg.systemId, 'PS']]);
   });
 
   it('ola corrects the sender of a mail before importing it into the current sak (§10.3)', async () => {
-    await preview("m.select(['mail-3'])");
+    await pane.preview("m.select(['mail-3'])");
     await page.keyboard.press('Control+Shift+D');
     await page.getByRole('heading', { name: /Valgt sak: \d{4}\/\d+ Ferdigattest og gebyr Storgata 5/ }).waitFor();
     const avsender = page.getByRole('group', { name: 'Avsender (kan rettes før lagring)' });
@@ -367,8 +363,8 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (�
     await avsender.getByRole('textbox', { name: 'Avsender: e-postadresse' }).fill('anne.olsen@privat.example');
     await expectAccessible('importer, avsender rettes');
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
-    await settled(page.getByRole('list', { name: 'Resultat' }).getByRole('button', { name: /Klage på vedtak om barnehageplass/ }));
-    const jp = (await api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items.find((j) => j.tittel.startsWith('Klage på vedtak'))!;
+    await pane.settled(page.getByRole('list', { name: 'Resultat' }).getByRole('button', { name: /Klage på vedtak om barnehageplass/ }));
+    const jp = (await pane.api<{ items: Jp[] }>('ola', `/api/saker/${sakId}/journalposter`)).items.find((j) => j.tittel.startsWith('Klage på vedtak'))!;
     expect(jp.korrespondanseparter.map((k) => [k.korrespondanseparttype, k.epostadresse])).toEqual([['EA', 'anne.olsen@privat.example']]);
   });
 });
