@@ -129,7 +129,8 @@ export async function openPane(options: PaneOptions = {}): Promise<Pane> {
     const { width = 350, height = 900, locale, timezoneId, acceptDownloads } = options;
     const page = await browser.newPage({ viewport: { width, height }, ...(locale ? { locale } : {}), ...(timezoneId ? { timezoneId } : {}), ...(acceptDownloads ? { acceptDownloads } : {}) });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    page.setDefaultTimeout(20_000);
+    // Each wait returns as soon as its condition holds; the limit only decides when a missing one fails.
+    page.setDefaultTimeout(45_000);
     // A script error in the pane fails the step that caused it; the browser's message is here.
     page.on('pageerror', (e) => process.stderr.write(`pane error: ${e.stack ?? e.message}\n`));
     return paneOn(ctx, base, browser, page);
