@@ -1,10 +1,29 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { useId, useRef, useState } from 'react';
 import type { Api } from '../api/client';
 import type { JournalpostView } from '../api/types';
 import { useT } from '../i18n/strings';
-import { ErrorBar } from './common';
+import { ErrorBar, useStyles } from './common';
 import { useSkrivT } from './skriv.strings';
+
+/*
+ * The confirmation is the browser's own modal <dialog> (focus kept inside, Esc closes it), not
+ * Fluent's Dialog: that one starts Tabster's modalizer, which puts focus guards on <body>
+ * (<i data-tabster-dummy aria-hidden tabindex=0>) for as long as the page lives, and axe rightly
+ * reports them (aria-hidden-focus) on every view after the first draft shown.
+ */
+const useDialogStyles = makeStyles({
+  dialog: {
+    maxWidth: `calc(100vw - 2 * ${tokens.spacingHorizontalL})`,
+    padding: tokens.spacingHorizontalL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: tokens.shadow64,
+    '::backdrop': { backgroundColor: tokens.colorBackgroundOverlay },
+  },
+});
 
 /**
  * §12.6: the saksbehandler removes their own draft (the service feilregistrerer it; the archive
@@ -13,9 +32,14 @@ import { useSkrivT } from './skriv.strings';
 export function SlettUtkast({ api, jp, onSlettet }: { api: Api; jp: JournalpostView; onSlettet: () => void }) {
   const t = useT();
   const st = useSkrivT();
+  const s = useStyles();
+  const d = useDialogStyles();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const [error, setError] = useState<unknown>(null);
   if (jp.abilities.feilregistrer !== true || !['R', 'S'].includes(jp.journalstatus)) return null;
   const slett = async () => {
+    dialog.current?.close();
     setError(null);
     try {
       await api.feilregistrer(jp.systemId);
@@ -26,29 +50,23 @@ export function SlettUtkast({ api, jp, onSlettet }: { api: Api; jp: JournalpostV
   };
   return (
     <div>
-      <Dialog>
-        <DialogTrigger disableButtonEnhancement>
-          <Button>{st.dok.slettUtkast}</Button>
-        </DialogTrigger>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{st.dok.slettUtkast}</DialogTitle>
-            <DialogContent>
-              {st.dok.bekreftSlett} ({jp.registreringsId} {jp.tittel})
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement>
-                <Button appearance="primary" onClick={() => void slett()}>
-                  {st.dok.slettUtkast}
-                </Button>
-              </DialogTrigger>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>{t.cancel}</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <Button onClick={() => dialog.current?.showModal()}>{st.dok.slettUtkast}</Button>
+      <dialog ref={dialog} aria-labelledby={titleId} className={d.dialog}>
+        <div className={s.stack}>
+          <Subtitle2 as="h2" id={titleId}>
+            {st.dok.slettUtkast}
+          </Subtitle2>
+          <p>
+            {st.dok.bekreftSlett} ({jp.registreringsId} {jp.tittel})
+          </p>
+          <div className={s.row}>
+            <Button appearance="primary" onClick={() => void slett()}>
+              {st.dok.slettUtkast}
+            </Button>
+            <Button onClick={() => dialog.current?.close()}>{t.cancel}</Button>
+          </div>
+        </div>
+      </dialog>
       <ErrorBar error={error} />
     </div>
   );
