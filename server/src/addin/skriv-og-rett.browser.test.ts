@@ -168,11 +168,15 @@ if (haveChromium) describe('correcting and writing in the task pane (350 px)', (
     await page.keyboard.type(' Du får eget varsel om høringen.');
     // Bold and italic from the editor's buttons survive into the archived PDF/A.
     const verktoy = page.getByRole('group', { name: 'Formatering av brevteksten' });
+    // A button gives the focus back to the text in the next frame: the typing waits for it, as a person's does.
+    const iTeksten = () => page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-testid') === 'brev-editor');
     await verktoy.getByRole('button', { name: 'Fet', pressed: false }).click();
     await verktoy.getByRole('button', { name: 'Fet', pressed: true }).waitFor();
+    await iTeksten();
     await page.keyboard.type(' Fristen er 1. mars.');
     await verktoy.getByRole('button', { name: 'Fet' }).click();
     await verktoy.getByRole('button', { name: 'Kursiv' }).click();
+    await iTeksten();
     await page.keyboard.type(' Se planskissen.');
     await verktoy.getByRole('button', { name: 'Kursiv' }).click();
     await pane.expectAccessible('journalpost: brevredigering', ['saksbehandler-brevredigering', page.getByRole('region', { name: 'Dokumenter', exact: true })]);
