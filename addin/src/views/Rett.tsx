@@ -68,7 +68,7 @@ export function Rett({ api, jp, kodelister, onChanged }: { api: Api; jp: Journal
             <AccordionHeader as="h3">{so.tittel}</AccordionHeader>
             <AccordionPanel>
               <SkjermOrd
-                key={`o-${jp.systemId}-${jp.versjon}`}
+                key={`o-${jp.systemId}`}
                 tittel={jp.tittel}
                 tittel2={jp.tittel2}
                 skjermedeOrd={jp.skjermedeOrd}

@@ -1,6 +1,6 @@
 import { Button, makeStyles, ToggleButton, tokens } from '@fluentui/react-components';
 import { normaliserOrd, tittelbiter } from '@arkiv/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorBar, useStyles } from './common';
 import { useSkjermOrdT } from './skjermord.strings';
 
@@ -90,6 +90,10 @@ export function SkjermOrd({
   const [valgt, setValgt] = useState<string[]>([...skjermedeOrd]);
   const [error, setError] = useState<unknown>(null);
   const [lagret, setLagret] = useState(false);
+  // The record's words changed (saved here, or by someone else): the choice starts from them again.
+  // Not a remount on each new versjon, which would take the saved confirmation away with it.
+  const fraServer = skjermedeOrd.join('\n');
+  useEffect(() => setValgt(fraServer ? fraServer.split('\n') : []), [fraServer]);
   if (!gradert) return <p>{t.krevSkjerming}</p>;
   // Only words still in the title are kept when saving; stale ones (an edited title) drop out.
   const iTittel = new Set(ordITittel(tittel, tittel2).map((o) => o.n));
