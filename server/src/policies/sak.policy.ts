@@ -51,6 +51,11 @@ export const sakPolicy = {
    */
   addKryssreferanse: (actor: Actor, sak: SakForPolicy) => sakPolicy.addMerknad(actor, sak),
   fjernKryssreferanse: (actor: Actor, sak: SakForPolicy) => sakPolicy.addMerknad(actor, sak) && (aapen(sak) || erArkiv(actor)),
+  /**
+   * Screened words in the sak's title (docs/skjerming.md): whoever may correct the sak, while it
+   * is open. The words take effect only on a graded sak; the service refuses them otherwise.
+   */
+  skjermOrd: (actor: Actor, sak: SakForPolicy) => sakPolicy.update(actor, sak),
   /** §12.5: OBS-dato is the saksansvarlig's reminder (leader and archive too). */
   settObs: (actor: Actor, sak: SakForPolicy) => sakPolicy.update(actor, sak),
   /** §5: the archive checks a sak the SBH created: R → B. */
@@ -73,6 +78,7 @@ export function sakAbilities(actor: Actor, sak: SakForPolicy): Record<string, bo
     addKryssreferanse: sakPolicy.addKryssreferanse(actor, sak),
     giTilgang: sakPolicy.giTilgang(actor, sak),
     settObs: sakPolicy.settObs(actor, sak),
+    skjermOrd: sakPolicy.skjermOrd(actor, sak),
     kontroller: sakPolicy.kontroller(actor, sak),
     avslutt: sakPolicy.avslutt(actor, sak),
     gjenaapne: sakPolicy.gjenaapne(actor, sak),

@@ -84,4 +84,23 @@ describe('skjermede ord', () => {
     const igjen = await ctx.db.selectFrom('historikk').select('id').where('journalpostId', '=', jp).where('handling', '=', 'journalpost_skjerming_endret').execute();
     expect(igjen).toHaveLength(hist.length);
   });
+
+  it('a sak tells who may mark words in its title (abilities.skjermOrd), and the route agrees', async () => {
+    const sak = await buildSak(ctx.db, w.sbh, { tittel: 'Personalsak Ansatt 4711', skjerming: { tilgangskode: 'P', skjermingsnivaa: 2, skjermingshjemmel: 'Offl. § 13' } });
+    const put = async (brukernavn: string) => (await ctx.app.inject({ method: 'PUT', url: `/api/saker/${sak}/skjermede-ord`, headers: await ctx.auth(brukernavn), payload: { ord: ['4711'] } })).statusCode;
+    const kan = async (brukernavn: string) => (await ctx.app.inject({ method: 'GET', url: `/api/saker/${sak}`, headers: await ctx.auth(brukernavn) })).json().abilities.skjermOrd;
+    // Saksansvarlig, the unit's leader and the archive may; a colleague and a stranger may not.
+    const svar = [];
+    for (const [navn, a] of Object.entries({ sbh: w.sbh, leder: w.leder, ark: w.ark, dok: w.dok, sbh2: w.sbh2, fremmed: w.fremmed })) {
+      svar.push({ navn, kan: await kan(a.bruker.brukernavn), status: await put(a.bruker.brukernavn) });
+    }
+    expect(svar).toEqual([
+      { navn: 'sbh', kan: true, status: 200 },
+      { navn: 'leder', kan: true, status: 200 },
+      { navn: 'ark', kan: true, status: 200 },
+      { navn: 'dok', kan: true, status: 200 },
+      { navn: 'sbh2', kan: false, status: 403 },
+      { navn: 'fremmed', kan: false, status: 403 },
+    ]);
+  });
 });

@@ -36,7 +36,7 @@ export async function setSakSkjermedeOrd(db: Kysely<DB>, actor: Actor, id: strin
   await db.transaction().execute(async (trx) => {
     const sak = await lockSak(trx, id);
     if (!sak) throw notFound('Saken');
-    if (!sakPolicy.update(actor, sak)) {
+    if (!sakPolicy.skjermOrd(actor, sak)) {
       if (sak.saksstatus === 'A' || sak.saksstatus === 'U') throw new AppError('sak_closed', `Saken har status ${sak.saksstatus}`);
       throw forbidden('Du kan ikke endre denne saken');
     }
