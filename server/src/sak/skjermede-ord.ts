@@ -31,14 +31,14 @@ export async function setJournalpostSkjermedeOrd(db: Kysely<DB>, actor: Actor, i
   });
 }
 
-/** Sets a sak's screened words: whoever may edit the sak, while it is open. */
+/** Sets a sak's screened words: whoever may edit the sak, while it is open, and sees its title whole (sakPolicy.skjermOrd). */
 export async function setSakSkjermedeOrd(db: Kysely<DB>, actor: Actor, id: string, ord: readonly string[], versjon?: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const sak = await lockSak(trx, id);
     if (!sak) throw notFound('Saken');
-    if (!sakPolicy.update(actor, sak)) {
+    if (!sakPolicy.skjermOrd(actor, sak)) {
       if (sak.saksstatus === 'A' || sak.saksstatus === 'U') throw new AppError('sak_closed', `Saken har status ${sak.saksstatus}`);
-      throw forbidden('Du kan ikke endre denne saken');
+      throw forbidden(sakPolicy.update(actor, sak) ? 'Bare den som ser hele sakens tittel kan skjerme ord i den' : 'Du kan ikke endre denne saken');
     }
     kontrollerVersjon('Saken', sak.versjon, versjon);
     const nye = kontrollerSkjermedeOrd(ord, sak.tittel, sak.tittel2, sak.tilgangskode !== null);

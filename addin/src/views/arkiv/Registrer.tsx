@@ -131,9 +131,10 @@ export function Registrer({ api, port, kodelister, navigate }: { api: Api; port?
         setNySak(null);
       }
       await port.addCategory(loaded.item.itemId, ARKIVERT_KATEGORI).catch(() => undefined);
-      // Imported, the letter is the dokumentsenter's; Fordel passes it on (its own step and historikk).
+      // Imported, the letter is the dokumentsenter's; Fordel passes it on (its own step and historikk):
+      // to a unit by naming the unit, so it is that unit's and its leader's, whatever else they lead.
       try {
-        setFerdig(await ark.fordel(utfall.journalpost.systemId, saksbehandlerId));
+        setFerdig(await api.fordel(utfall.journalpost.systemId, til === 'enhet' ? { administrativEnhetId: mottaker } : { saksbehandlerId }));
       } catch (feil) {
         setFerdig(null);
         setUfordelt({ jp: utfall.journalpost, feil });
