@@ -181,7 +181,8 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
         suggestedTitle={many ? (poster.find((p) => p.med)?.valg?.tittel ?? '') : valg.tittel}
       />
       {many ? (
-        <ImportListe poster={poster} onChange={(i, next) => setPoster((ps) => ps.map((p, j) => (j === i ? next : p)))} />
+        // Another batch is another list: its first mail opens, whatever was open before.
+        <ImportListe key={poster.map((p) => (p.mail.ok ? p.mail.item.itemId : p.mail.itemId)).join('\n')} poster={poster} onChange={(i, next) => setPoster((ps) => ps.map((p, j) => (j === i ? next : p)))} />
       ) : loadingMany ? (
         <ProgressBar value={henter?.total ? henter.done / henter.total : undefined} aria-label={`${t.hverEpost.henter} ${henter?.done ?? 0}/${henter?.total ?? count}`} />
       ) : shown ? (

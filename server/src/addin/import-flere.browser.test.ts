@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { seriousAxeViolations } from '../test/axe';
 import { CHROMIUM, chromiumInstalled, loudWarning, openPane, outsideThePane, type Pane } from './browser';
 
@@ -7,15 +10,20 @@ import { CHROMIUM, chromiumInstalled, loudWarning, openPane, outsideThePane, typ
  * attachments), one section each, with the same registration form as for one mail. The user
  * corrects the title of one, the sender of another, leaves an attachment of a third behind and
  * takes a fourth out of the batch; the archive then holds exactly those journalposter, with
- * those values (read through the API). axe checks the list.
+ * those values (read through the API). axe checks the list. ARKIV_SCREENSHOTS=docs/img saves
+ * the list for docs/addin.md.
  */
 const haveChromium = chromiumInstalled();
+const SCREENSHOTS = process.env.ARKIV_SCREENSHOTS ? path.resolve(__dirname, '../../..', process.env.ARKIV_SCREENSHOTS) : null;
 if (!haveChromium) loudWarning([`BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`, 'Checking each of several mails before import has NOT been tested in this run.']);
 if (!haveChromium && process.env.CI) {
   it('needs Chromium in CI', () => {
     throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
   });
 }
+
+// The page's DataTransfer, for the function that runs in the page: the test program has no DOM lib.
+declare const DataTransfer: new () => { items: { add(file: File): void } };
 
 type Jp = {
   systemId: string;
@@ -41,8 +49,12 @@ if (haveChromium) describe('§10.3 several mails, each checked and corrected bef
     expect({ url, status: res.status }).toEqual({ url, status: 200 });
     return (await res.json()) as T;
   }
-  async function expectFitsAndAccessible(view: string) {
+  async function expectFitsAndAccessible(view: string, bilde?: [string, Locator]) {
     expect({ view, ...(await outsideThePane(pane.page)), violations: await seriousAxeViolations(pane.page) }).toEqual({ view, overflow: '', ut: [], violations: [] });
+    if (SCREENSHOTS && bilde) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await bilde[1].screenshot({ path: path.join(SCREENSHOTS, `${bilde[0]}.png`), animations: 'disabled' });
+    }
   }
 
   it('imports four of five selected mails into a new sak, each as corrected', async () => {
@@ -61,7 +73,7 @@ if (haveChromium) describe('§10.3 several mails, each checked and corrected bef
     await header(/^Søknad om ferdigattest, Storgata 5.*Byggmester AS <post@byggmester\.example\.no> · \d\d\.\d\d\.\d{4} \d\d:\d\d · 2 vedlegg$/).waitFor();
     await header(/^Søknad om tilskudd til 17\. mai-arrangement.*1 vedlegg$/).waitFor();
     expect(await liste.locator('[data-section]').count()).toBe(5);
-    await expectFitsAndAccessible('several mails, the first open');
+    await expectFitsAndAccessible('several mails, the first open', ['saksbehandler-import-flere', page.locator('main')]);
 
     // mail-1: the Samsvarserklæring stays behind; Situasjonsplan goes with a corrected title.
     const soknad = page.getByRole('group', { name: 'Registreringsdata: Søknad om ferdigattest, Storgata 5' });
@@ -119,5 +131,35 @@ if (haveChromium) describe('§10.3 several mails, each checked and corrected bef
       { tittel: 'Svar: Spørsmål om gebyr for byggesak', type: 'U E', dokumenter: ['Svar: Spørsmål om gebyr for byggesak'], parter: ['EM Per Hansen <per.hansen@example.no>'] },
       { tittel: 'Søknad om ferdigattest, Storgata 5', type: 'I S', dokumenter: ['Søknad om ferdigattest, Storgata 5', 'Situasjonsplan Storgata 5'], parter: ['EA Byggmester AS <post@byggmester.example.no>'] },
     ]);
+  });
+
+  it('lists dropped .eml files the same way: one taken out, the other imported with a corrected title', async () => {
+    const { page } = pane;
+    const eml = (id: string, from: string, subject: string) => `Message-ID: <${id}@example.no>\r\nFrom: ${from}\r\nTo: post@kommune.example.no\r\nSubject: ${subject}\r\nDate: Mon, 23 Nov 2026 09:00:00 +0100\r\n\r\nSe vedlagt.`;
+    const filer = [
+      ['nabovarsel.eml', eml('flere-drop-1', '"Lars Dahl" <lars@example.no>', 'Nabovarsel Storgata 7')],
+      ['reklame.eml', eml('flere-drop-2', 'Nyhetsbrev <nyheter@example.no>', 'Tilbud på kontorrekvisita')],
+    ];
+    const dataTransfer = await page.evaluateHandle((fs) => {
+      const dt = new DataTransfer();
+      for (const [navn, tekst] of fs) dt.items.add(new File([tekst!], navn!, { type: 'message/rfc822' }));
+      return dt;
+    }, filer);
+    await page.getByRole('region', { name: 'Importer til sak' }).dispatchEvent('drop', { dataTransfer });
+    const liste = page.getByRole('region', { name: 'E-postene som importeres' });
+    await liste.getByTestId('importeres').filter({ hasText: 'Importeres: 2 / 2' }).waitFor();
+    await page.getByRole('group', { name: 'Registreringsdata: Nabovarsel Storgata 7' }).getByLabel(/^Tittel\s*\*?$/).fill('Nabovarsel, tilbygg Storgata 7');
+    await liste.locator('[data-section]').getByRole('button', { name: /^Tilbud på kontorrekvisita/ }).click();
+    await liste.getByRole('checkbox', { name: 'Ta med i importen' }).last().uncheck();
+    await liste.getByTestId('importeres').filter({ hasText: 'Importeres: 1 / 2' }).waitFor();
+    await expectFitsAndAccessible('dropped files');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByRole('list', { name: 'Resultat' }).getByRole('button', { name: /Nabovarsel, tilbygg Storgata 7/ }).waitFor();
+    const saker = await api<{ items: { systemId: string; tittel: string }[] }>(`/api/saker?q=${encodeURIComponent('Byggesak Storgata 5, flere e-poster')}`);
+    const sakId = saker.items.find((s) => s.tittel === 'Byggesak Storgata 5, flere e-poster')!.systemId;
+    const titler = (await api<{ items: Jp[] }>(`/api/saker/${sakId}/journalposter`)).items.map((j) => j.tittel);
+    expect(titler).toHaveLength(5);
+    expect(titler).toContain('Nabovarsel, tilbygg Storgata 7');
+    expect(titler.some((t) => /kontorrekvisita/.test(t))).toBe(false);
   });
 });
