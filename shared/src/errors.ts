@@ -51,6 +51,7 @@ export const PROBLEMS = {
   uttrekk_running: { status: 409, title: 'Et arkivuttrekk av arkivdelen kjører allerede' },
   arkivdel_read_only: { status: 409, title: 'Arkivdelen er et historisk arkiv og kan ikke endres' },
   uttrekk_refused: { status: 422, title: 'Arkivuttrekket kan ikke importeres' },
+  link_expired: { status: 410, title: 'Lenken er utløpt' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

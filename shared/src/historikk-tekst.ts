@@ -50,6 +50,7 @@ export const HISTORIKK_FRASER: Record<HistorikkHandling, string> = {
   arkivformat_feilet: 'Arkivformat kunne ikke lages',
   arkivformat_nytt_forsoek: 'Nytt forsøk på arkivformat bestilt av {hvem}',
   dokument_tilknyttet: 'Dokument fra saken knyttet til som vedlegg av {hvem}',
+  sendt_uformelt: 'Dokumenter lagt i en e-post i Outlook (uformell utsending) av {hvem}',
 };
 
 interface Hvem {

@@ -44,5 +44,6 @@ export const HISTORIKK_HANDLINGER = {
   arkivformat_feilet: 'Arkivformat kunne ikke lages',
   arkivformat_nytt_forsoek: 'Nytt forsøk på arkivformat',
   dokument_tilknyttet: 'Dokument fra saken knyttet til som vedlegg',
+  sendt_uformelt: 'Sendt uformelt fra Outlook',
 } as const;
 export type HistorikkHandling = keyof typeof HISTORIKK_HANDLINGER;

@@ -88,7 +88,8 @@ export async function openPane(options: { width?: number; height?: number; seed?
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: options.width ?? 350, height: options.height ?? 900 } });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    page.setDefaultTimeout(20_000);
+    // Each wait returns as soon as its condition holds; the limit only decides when a missing one fails.
+    page.setDefaultTimeout(45_000);
     const b = browser;
     return {
       ctx,

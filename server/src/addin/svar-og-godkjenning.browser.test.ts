@@ -293,10 +293,13 @@ if (haveChromium) describe('answering and approval in the task pane at 350 px (Â
     await settled(eksp.getByText('E-posten er Ã¥pnet i Outlook'));
     const skjema = (await preview<{ to: string[]; subject: string; htmlBody: string; attachments: { name: string; url: string }[] }[]>('m.sentForms')).at(-1)!;
     expect(skjema.to).toEqual(['post@byggmester.example.no']);
-    expect(skjema.attachments.map((a) => a.url.replace(/^.*\/api\//, '/api/'))).toEqual([
-      `/api/dokumenter/${id('Melding om ferdigattest')}/versjoner/1/innhold?variantformat=P`,
-      `/api/dokumenter/${id('Situasjonsplan')}/versjoner/1/innhold?variantformat=P`,
-    ]);
+    // Outlook fetches the attachments itself, without the user's token: each is a short-lived link
+    // that gives exactly the chosen version, as the user's own download does.
+    const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer()).toString('base64');
+    const hentet = await Promise.all(skjema.attachments.map(async (a) => bytes(await fetch(a.url))));
+    const valgt = await Promise.all(['Melding om ferdigattest', 'Situasjonsplan'].map(async (t) => bytes(await fetch(`${base}/api/dokumenter/${id(t)}/versjoner/1/innhold?variantformat=P`, { headers: await ctx.auth('ola') }))));
+    expect(skjema.attachments.map((a) => new URL(a.url).pathname)).toEqual([expect.stringMatching(/^\/api\/dokumentlenker\/[\w-]{43}$/), expect.stringMatching(/^\/api\/dokumentlenker\/[\w-]{43}$/)]);
+    expect(hentet).toEqual(valgt);
     expect(skjema.htmlBody).toContain('Brannteknisk dokumentasjon er mottatt');
     expect((await api<Jp>('ola', `/api/journalposter/${melding.systemId}`)).journalstatus).toBe('R');
 

@@ -20,6 +20,7 @@ import * as m0019 from './migrations/0019_arkivformat';
 import * as m0020 from './migrations/0020_historisk_arkivdel';
 import * as m0025 from './migrations/0025_skjermede_ord';
 import * as m0028 from './migrations/0028_skala';
+import * as m0031 from './migrations/0031_dokumentlenke';
 
 /** Migrations are listed here (not read from disk) so the same set runs from src and dist. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020_historisk_arkivdel': m0020,
   '0025_skjermede_ord': m0025,
   '0028_skala': m0028,
+  '0031_dokumentlenke': m0031,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -4,7 +4,7 @@ import type { ArkivTable, KlassifikasjonssystemTable, ArkivdelTable, KlasseTable
 import type { SakTable, SakSekundaerklasseTable, SakTilgangTable } from './tables/sak.table';
 import type { JournalpostTable, KorrespondansepartTable, DokumentbeskrivelseTable, DokumentversjonTable, MerknadTable, KryssreferanseTable } from './tables/journalpost.table';
 import type { HistorikkTable, AvskrivningTable, OppgaveStatus, OppgaveTable, EkspederingTable } from './tables/saksbehandling.table';
-import type { MailImportTable, Utsendingskanal, Utsendingsstatus, UtsendingTable, MalTable, MalVersjonTable, StandardtekstTable } from './tables/utsending.table';
+import type { DokumentlenkeTable, MailImportTable, Utsendingskanal, Utsendingsstatus, UtsendingTable, MalTable, MalVersjonTable, StandardtekstTable } from './tables/utsending.table';
 import type { UtvalgTable, MoeteTable, UtvalgssakTable } from './tables/utvalg.table';
 import type { SokSakTable, SokJournalpostTable, DokumentTekstTable } from './tables/sok.table';
 import type { ArkivformatTable, UttrekkJobbTable } from './tables/arkivformat.table';
@@ -18,12 +18,13 @@ export type { ArkivTable, KlassifikasjonssystemTable, ArkivdelTable, KlasseTable
 export type { SakTable, SakSekundaerklasseTable, SakTilgangTable } from './tables/sak.table';
 export type { JournalpostTable, KorrespondansepartTable, DokumentbeskrivelseTable, DokumentversjonTable, MerknadTable, KryssreferanseTable } from './tables/journalpost.table';
 export type { HistorikkTable, AvskrivningTable, OppgaveStatus, OppgaveTable, EkspederingTable } from './tables/saksbehandling.table';
-export type { MailImportTable, Utsendingskanal, Utsendingsstatus, UtsendingTable, MalTable, MalVersjonTable, StandardtekstTable } from './tables/utsending.table';
+export type { DokumentlenkeTable, MailImportTable, Utsendingskanal, Utsendingsstatus, UtsendingTable, MalTable, MalVersjonTable, StandardtekstTable } from './tables/utsending.table';
 export type { UtvalgTable, MoeteTable, UtvalgssakTable } from './tables/utvalg.table';
 export type { SokSakTable, SokJournalpostTable, DokumentTekstTable, DokumentTekstStatus } from './tables/sok.table';
 export type { ArkivformatStatus, ArkivformatTable, UttrekkJobbTable, UttrekkStatus } from './tables/arkivformat.table';
 
 export interface DB {
+  dokumentlenke: DokumentlenkeTable;
   sakTilgang: SakTilgangTable;
   utvalg: UtvalgTable;
   moete: MoeteTable;

@@ -9,9 +9,9 @@ import { dokumentTittelAdvarsler } from '../journalpost/tittel-advarsler';
 import type { Actor } from '../auth/actor';
 import { readForm, multipartRequestBody } from '../plugins/multipart-form';
 import { errorResponses } from '../plugins/openapi.plugin';
-import { DOCUMENT_CSP, downloadType } from '../plugins/security-headers.plugin';
 import { forventetVersjon, IfMatchHeaders, medGjeldende } from '../plugins/versjon.plugin';
 import { addDokument, addVersjon, findVersjonForDownload, type UploadedFile } from './dokument.service';
+import { sendVersjon } from './nedlasting';
 import { setDokumentSkjerming, setPublisering } from './offentlighet.service';
 
 /** The text fields of a document upload, with the limits a JSON body would have. */
@@ -102,16 +102,7 @@ export const dokumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   const download = async (req: FastifyRequest<{ Params: { id: string; versjonsnummer?: number }; Querystring: { variantformat?: Variantformat } }>, reply: import('fastify').FastifyReply) => {
     const versjon = await findVersjonForDownload(db, req.actor, req.params.id, req.params.versjonsnummer, req.query.variantformat ?? 'P');
-    const { stream, size } = await blobs.open(versjon.sjekksum);
-    // A stored HTML or SVG file is served as bytes in a sandbox, never as a page of this site.
-    return reply
-      .header('content-type', downloadType(versjon.format))
-      .header('content-security-policy', DOCUMENT_CSP)
-      .header('content-length', size)
-      .header('etag', `"${versjon.sjekksum}"`)
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(versjon.filnavn)}`)
-      .send(stream);
+    return sendVersjon(reply, blobs, versjon);
   };
   app.put(
     '/api/dokumenter/:id/publisering',

@@ -22,6 +22,8 @@ export interface HistorikkEntry {
   readonly journalpostId?: string | null;
   /** What changed: `{ fra, til }` pairs for edits, the new values for creations. */
   readonly data?: Record<string, unknown>;
+  /** Something done with the record, not to it (its documents handed out): its version stays. */
+  readonly endrerIkkePosten?: true;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function appendHistorikk(trx: Transaction<DB>, actor: Actor | null,
   // about a journalpost (its fields, status, parties, documents, merknader, ...) moves the
   // journalpost, an entry about the sak itself moves the sak. A client editing from an older
   // read is then refused (If-Match, see plugins/versjon.plugin.ts).
+  if (entry.endrerIkkePosten) return;
   if (entry.journalpostId) {
     const moved = await trx.updateTable('journalpost').set({ versjon: sql`versjon + 1` }).where('systemId', '=', entry.journalpostId).returning('versjon').executeTakeFirst();
     if (moved) kontrollerFlyttetVersjon('journalpost', entry.journalpostId, moved.versjon);

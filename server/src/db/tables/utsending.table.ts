@@ -66,3 +66,14 @@ export interface StandardtekstTable {
   opprettetDato: Timestamp;
   opprettetAvId: string;
 }
+
+/** A short-lived link to one document version for Outlook to fetch (Send uformelt); only the secret's hash is kept. */
+export interface DokumentlenkeTable {
+  tokenSha256: string;
+  dokumentbeskrivelseId: string;
+  versjonsnummer: number;
+  variantformat: string;
+  brukerId: string;
+  utloeper: Date;
+  opprettetDato: Timestamp;
+}
