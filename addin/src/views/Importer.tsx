@@ -81,8 +81,9 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
     setError(null);
     setOutcomes([]);
     try {
-      // Several: the mails listed, each with its own choices, those taken out left behind. One: as the form says.
-      const mails: readonly LoadedMail[] = many ? poster.filter((p) => p.med).map((p) => p.mail) : dropped.length ? dropped : await port.loadSelected(setProgress);
+      // Several: the mails listed, each with its own choices, those taken out left behind (one that
+      // could not be loaded is reported with the results). One: as the form says.
+      const mails: readonly LoadedMail[] = many ? poster.filter((p) => p.med || !p.mail.ok).map((p) => p.mail) : dropped.length ? dropped : await port.loadSelected(setProgress);
       const items: ImportItem[] = many
         ? poster.flatMap((p) => (p.med && p.mail.ok && p.valg ? [{ mail: p.mail, choices: choicesOf(p.valg) }] : []))
         : mails.flatMap((m) => (m.ok ? [{ mail: m, choices: choicesOf(valg) }] : []));
