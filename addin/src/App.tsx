@@ -5,7 +5,7 @@ import { createApi, PAA_VEGNE_AV_HEADER } from './api/client';
 import type { Bruker, Meg } from './api/types';
 import { type Lang, STRINGS, I18nContext } from './i18n/strings';
 import type { MailboxPort } from './office/port';
-import { Arbeidsbord } from './views/Arbeidsbord';
+import { Arbeidsbord, kurverFraStart } from './views/Arbeidsbord';
 import { ErrorBar, Loading, useLoad } from './views/common';
 // Every view but the first screen is its own chunk, fetched when first shown.
 import { Arkivbord, Compose, Finn, Importer, JournalpostView, Leder, Registrer, SakView } from './views/lazy';
@@ -84,20 +84,23 @@ function Shell({ port, baseUrl, auth, lang, setLang, onSignOut }: { port: Mailbo
     () => createApi({ baseUrl, getToken: () => auth.getToken(), extraHeaders: (): Record<string, string> => (deskRef.current ? { [PAA_VEGNE_AV_HEADER]: deskRef.current.systemId } : {}) }),
     [auth, baseUrl],
   );
-  const meg = useLoad(() => api.meg(), [api]);
+  // The ribbon button that opened the pane says where to start (manifest.xml: ?view=importer|arbeidsbord).
+  const [route, setRoute] = useState<Route>(() => (new URLSearchParams(location.search).get('view') === 'importer' ? { view: 'importer' } : { view: 'arbeidsbord' }));
+  // Who I am and, when the pane opens on the desk, its counts: asked for together.
+  const megNaa = useMemo(() => api.meg(), [api]);
+  const [hentKurver] = useState(() => (route.view === 'arbeidsbord' ? kurverFraStart(api) : undefined));
+  const meg = useLoad(() => megNaa, [megNaa]);
   const kodelister = useLoad(() => api.kodelister(), [api]);
   // The leaders whose desk I may take over today (GET /api/stedfortredere lists both directions).
   const deputyFor = useLoad(async () => {
-    const [me, all] = await Promise.all([api.meg(), api.stedfortredere()]);
+    const [me, all] = await Promise.all([megNaa, api.stedfortredere()]);
     // The archive's calendar day (Norway), as the server checks it, whatever the browser's zone.
     const today = datoI(new Date(), STANDARD_TIDSSONE);
     const leaders = all.filter((x) => x.stedfortrederId === me.bruker.systemId && x.fraDato <= today && today <= x.tilDato);
     return [...new Map(leaders.map((x) => [x.lederId, { systemId: x.lederId, brukernavn: x.lederBrukernavn, navn: x.lederNavn } satisfies Bruker])).values()];
-  }, [api]);
+  }, [api, megNaa]);
   // The units the desk's owner leads (a deputy has the leader's): the Leder tab is there when any.
   const ledet = useLoad(() => api.enheterLedet(), [api, paaVegneAv]);
-  // The ribbon button that opened the pane says where to start (manifest.xml: ?view=importer|arbeidsbord).
-  const [route, setRoute] = useState<Route>(() => (new URLSearchParams(location.search).get('view') === 'importer' ? { view: 'importer' } : { view: 'arbeidsbord' }));
   // Every navigation opens the view afresh (also the one already open), so focus goes to its heading.
   const [visit, setVisit] = useState(0);
   const navigate = useCallback((next: Route) => {
@@ -202,7 +205,7 @@ function Shell({ port, baseUrl, auth, lang, setLang, onSignOut }: { port: Mailbo
       </nav>
       <SendteSvar api={api} port={port} navigate={navigate} />
       <Fragment key={visit}>
-        {route.view === 'arbeidsbord' ? <Arbeidsbord api={api} meg={me} navigate={navigate} refreshKey={refreshKey} filterRef={filterRef} /> : null}
+        {route.view === 'arbeidsbord' ? <Arbeidsbord api={api} {...(paaVegneAv || !hentKurver ? {} : { hentKurver })} meg={me} navigate={navigate} refreshKey={refreshKey} filterRef={filterRef} /> : null}
         {route.view === 'importer' ? <Importer key={route.sak?.sakId ?? (route.newSak ? 'ny' : 'importer')} api={api} port={port} navigate={navigate} newSak={route.newSak} preselect={route.sak} /> : null}
         {route.view === 'sak' ? <SakView api={api} sakId={route.sakId} navigate={navigate} refreshKey={refreshKey} /> : null}
         {route.view === 'finn' ? <Finn api={api} navigate={navigate} /> : null}

@@ -2,7 +2,7 @@ import { Badge, Button, Input, ToggleButton } from '@fluentui/react-components';
 import { datoI, STANDARD_TIDSSONE } from '@arkiv/shared';
 import { useEffect, useRef, useState } from 'react';
 import type { Api } from '../api/client';
-import { KURVER, type Kurv, type KurvElement, type Meg } from '../api/types';
+import { KURVER, type Kurv, type KurvElement, type KurvTelling, type Meg } from '../api/types';
 import { useT } from '../i18n/strings';
 import { ErrorBar, Loading, useLoad, useStyles } from './common';
 import { KurvRad } from './KurvRad';
@@ -12,16 +12,30 @@ import { ViewHeading } from './shell';
 const POLL_MS = 30_000;
 
 /**
+ * The desk's counts asked for as the shell starts, beside its own first requests rather than
+ * after them: the first load takes that answer, every later one asks again.
+ */
+export function kurverFraStart(api: Api): () => Promise<KurvTelling[]> {
+  let forste: Promise<KurvTelling[]> | null = api.kurver();
+  forste.catch(() => undefined);
+  return () => {
+    const p = forste ?? api.kurver();
+    forste = null;
+    return p;
+  };
+}
+
+/**
  * All kurver with the server's counts (DOMAIN.md §5; GET /api/kurver), refreshed by F5
  * (`refreshKey`) and polled so the desk stays current without reloading. For a stedfortreder
  * the server answers for the leader's desk (the header the shell sends).
  */
-export function Arbeidsbord({ api, navigate, refreshKey, filterRef }: { api: Api; meg: Meg; navigate: Navigate; refreshKey: number; filterRef: React.RefObject<HTMLInputElement | null> }) {
+export function Arbeidsbord({ api, hentKurver, navigate, refreshKey, filterRef }: { api: Api; hentKurver?: () => Promise<KurvTelling[]>; meg: Meg; navigate: Navigate; refreshKey: number; filterRef: React.RefObject<HTMLInputElement | null> }) {
   const t = useT();
   const s = useStyles();
   const [open, setOpen] = useState<Kurv | null>(null);
   const [filter, setFilter] = useState('');
-  const counts = useLoad(async () => new Map((await api.kurver()).map((k) => [k.kurv, k.antall])), [api, refreshKey]);
+  const counts = useLoad(async () => new Map((await (hentKurver ?? api.kurver)()).map((k) => [k.kurv, k.antall])), [api, hentKurver, refreshKey]);
   const reload = counts.reload;
   useEffect(() => {
     const timer = setInterval(reload, POLL_MS);
