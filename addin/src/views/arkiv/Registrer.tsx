@@ -116,13 +116,14 @@ export function Registrer({ api, port, kodelister, navigate }: { api: Api; port?
     try {
       const loaded = await port.loadCurrent();
       if (!loaded?.ok) throw new Error(loaded ? loaded.error : a.ingenEpost);
-      const [utfall] = await importMails(api, nySak ? { nySak } : { sakId: sak!.sakId }, [loaded], {
+      const choices = {
         journalposttype: 'I',
         tittel: tittel.trim(),
         tittel2: tittel2.trim(),
         avsender: { navn: avsender.trim(), epost: epost.trim() },
         skjerming: kode ? { tilgangskode: kode as never, skjermingsnivaa: Number(nivaa) as 1 | 2 | 3, skjermingshjemmel: hjemmel.trim() } : null,
-      });
+      } as const;
+      const [utfall] = await importMails(api, nySak ? { nySak } : { sakId: sak!.sakId }, [{ mail: loaded, choices }]);
       if (!utfall?.ok) throw new Error(utfall?.error ?? a.ingenEpost);
       if (nySak) {
         const laget = { sakId: utfall.journalpost.sakId, saksnummer: utfall.journalpost.saksnummer, tittel: nySak.sakTittel };
