@@ -83,6 +83,7 @@ export function createApi(options: HttpOptions) {
     getSak: (sakId: string) => http.json<SakView>('GET', `/api/saker/${id(sakId)}`),
     createSak: (input: SakCreate) => http.json<SakView>('POST', '/api/saker', input),
     updateSak: (sakId: string, input: SakUpdate, versjon?: number) => http.json<SakView>('PATCH', `/api/saker/${id(sakId)}`, input, ifMatch(versjon)),
+    setSakSkjermedeOrd: (sakId: string, ord: string[], versjon?: number) => http.json<SakView>('PUT', `/api/saker/${id(sakId)}/skjermede-ord`, { ord }, ifMatch(versjon)),
     sakJournalposter: (sakId: string, q: { limit?: number; offset?: number } = {}) => http.json<Page<JournalpostView>>('GET', `/api/saker/${id(sakId)}/journalposter${query(q)}`),
     sakHistorikk: (sakId: string) => http.json<Historikk[]>('GET', `/api/saker/${id(sakId)}/historikk`),
     // §6: who the saksansvarlig gave access to add journalposter to the sak

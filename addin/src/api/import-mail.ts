@@ -16,6 +16,14 @@ export interface ImportChoices {
   readonly skjerming?: SkjermingInput | null;
   /** Corrected attachment titles by file name; the server names the others from their file names. */
   readonly vedleggTitler?: Readonly<Record<string, string>>;
+  /** Attachments (by file name) that do not go along: not registered as documents. */
+  readonly utenVedlegg?: readonly string[];
+}
+
+/** One mail to import, with what the user checked and corrected on it (none: as the mail says). */
+export interface ImportItem {
+  readonly mail: LoadedMail & { ok: true };
+  readonly choices?: ImportChoices | undefined;
 }
 
 /** Where the mails go: an existing sak, or a new one the server creates with the first mail that imports. */
@@ -67,6 +75,7 @@ const felterFor = (type: ImportChoices['journalposttype'], c?: ImportChoices): I
   ...(c?.tittel.trim() ? { tittel: c.tittel.trim() } : {}),
   ...(c?.tittel2?.trim() ? { tittel2: c.tittel2.trim() } : {}),
   ...(c?.vedleggTitler && Object.keys(c.vedleggTitler).length ? { vedleggTitler: JSON.stringify(c.vedleggTitler) } : {}),
+  ...(c?.utenVedlegg?.length ? { utenVedlegg: JSON.stringify(c.utenVedlegg) } : {}),
   ...(c?.forfallsdato ? { forfallsdato: c.forfallsdato } : {}),
   ...(c?.skjerming ? { tilgangskode: c.skjerming.tilgangskode, skjermingsnivaa: c.skjerming.skjermingsnivaa as 1 | 2 | 3, skjermingshjemmel: c.skjerming.skjermingshjemmel ?? '' } : {}),
   // Several mails at once: a forwarded one gets its original sender, as the user would choose (§10.3).
@@ -79,42 +88,33 @@ const felterFor = (type: ImportChoices['journalposttype'], c?: ImportChoices): I
  * POST /api/import for a new sak, created in the same transaction as the first mail) with the
  * raw message from Outlook: the server parses it, registers sender/recipients (the original
  * sender of a forwarded mail on request), stores the message and its attachments, refuses a
- * duplicate (409 with a link), and expedites a sent mail (§10.3). Received and sent mails go in
- * one request each; `choices` apply when a single mail is imported.
+ * duplicate (409 with a link), and expedites a sent mail (§10.3). One request per mail, each
+ * with that mail's own choices; `onProgress` hears how many are done.
  */
-export async function importMails(api: Api, target: ImportTarget, mails: readonly (LoadedMail & { ok: true })[], choices?: ImportChoices): Promise<ImportOutcome[]> {
-  const groups = new Map<ImportChoices['journalposttype'], (LoadedMail & { ok: true })[]>();
-  for (const m of mails) {
-    const type = choices?.journalposttype ?? (m.item.direction === 'sent' ? 'U' : 'I');
-    groups.set(type, [...(groups.get(type) ?? []), m]);
-  }
-  const outcomes = new Map<LoadedMail, ImportOutcome>();
+export async function importMails(api: Api, target: ImportTarget, items: readonly ImportItem[], onProgress?: (done: number) => void): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
   let sakId = 'sakId' in target ? target.sakId : undefined;
-  for (const [type, group] of groups) {
-    let resultater: readonly ImportResultat[];
+  for (const { mail: m, choices } of items) {
+    const felter = felterFor(choices?.journalposttype ?? (m.item.direction === 'sent' ? 'U' : 'I'), choices);
     try {
-      const felter = felterFor(type, choices);
-      const raw = group.map((m) => m.mime);
-      resultater = (sakId ? await api.importer(sakId, felter, raw) : await api.importerNySak((target as Extract<ImportTarget, { nySak: unknown }>).nySak, felter, raw)).resultater;
-      sakId ??= resultater.find((r) => r.sakId)?.sakId;
-    } catch (err) {
-      // One message: the server answers with the problem itself (e.g. 409 already_imported).
-      if (!(err instanceof ApiError) || group.length !== 1) throw err;
-      const existing = idFromLink(err.problem.existing);
-      outcomes.set(group[0]!, { ok: false, subject: group[0]!.item.subject, error: err.message, ...(existing ? { existingJournalpostId: existing } : {}) });
-      continue;
-    }
-    for (const [i, m] of group.entries()) {
-      const r = resultater[i];
+      const { resultater } = sakId ? await api.importer(sakId, felter, [m.mime]) : await api.importerNySak((target as Extract<ImportTarget, { nySak: unknown }>).nySak, felter, [m.mime]);
+      const r = resultater[0];
       if (!r?.journalpostId) {
         const existing = idFromLink(r?.problem?.existing);
-        outcomes.set(m, { ok: false, subject: m.item.subject, error: r?.problem?.detail ?? 'Ukjent feil', ...(existing ? { existingJournalpostId: existing } : {}) });
-        continue;
+        outcomes.push({ ok: false, subject: m.item.subject, error: r?.problem?.detail ?? 'Ukjent feil', ...(existing ? { existingJournalpostId: existing } : {}) });
+      } else {
+        sakId ??= r.sakId;
+        const jp = await api.getJournalpost(r.journalpostId);
+        rememberImported(m.item.internetMessageId, jp);
+        outcomes.push({ ok: true, subject: m.item.subject, journalpost: jp, ekspedert: jp.journalstatus === 'E', advarsler: r.advarsler ?? [] });
       }
-      const jp = await api.getJournalpost(r.journalpostId);
-      rememberImported(m.item.internetMessageId, jp);
-      outcomes.set(m, { ok: true, subject: m.item.subject, journalpost: jp, ekspedert: jp.journalstatus === 'E', advarsler: r.advarsler ?? [] });
+    } catch (err) {
+      // The server answers one message with the problem itself (e.g. 409 already_imported).
+      if (!(err instanceof ApiError)) throw err;
+      const existing = idFromLink(err.problem.existing);
+      outcomes.push({ ok: false, subject: m.item.subject, error: err.message, ...(existing ? { existingJournalpostId: existing } : {}) });
     }
+    onProgress?.(outcomes.length);
   }
-  return mails.map((m) => outcomes.get(m)!);
+  return outcomes;
 }

@@ -60,6 +60,16 @@ export const nb = {
   imported: 'Importert',
   alreadyImported: 'Denne e-posten er allerede importert som',
   selectedMails: 'Valgte e-poster',
+  tasMed: 'Ta med',
+  /** Several mails: each listed, checked and corrected before import (§10.3). */
+  hverEpost: {
+    liste: 'E-postene som importeres',
+    taMed: 'Ta med i importen',
+    tasIkkeMed: 'tas ikke med',
+    vedlegg: 'vedlegg',
+    henter: 'Henter e-postene',
+    antall: 'Importeres',
+  },
   noMail: 'Ingen e-post er valgt. Velg en eller flere e-poster, eller slipp .eml/.msg-filer her.',
   dropHere: 'Slipp .eml- eller .msg-filer her',
   direction: { received: 'Mottatt (I)', sent: 'Sendt (U)' },

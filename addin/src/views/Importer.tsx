@@ -1,33 +1,15 @@
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { vedleggTittel } from '@arkiv/shared';
 import type { Api } from '../api/client';
-import { checkImported, findImported, type ImportChoices, importMails, type ImportOutcome } from '../api/import-mail';
+import { checkImported, findImported, type ImportItem, importMails, type ImportOutcome } from '../api/import-mail';
 import { useT } from '../i18n/strings';
 import { ARKIVERT_KATEGORI, type LoadedMail, type MailboxPort, type MailItem, type Progress } from '../office/port';
 import { ErrorBar, useStyles } from './common';
+import { ImportListe, type ImportPost, importPost } from './ImportListe';
+import { choicesOf, forslag, MailRegistrering, type MailValg } from './ImportValg';
 import { type Navigate, type RecentSak, rememberSak } from './nav';
 import { type NySak, SakPicker } from './SakPicker';
 import { ViewHeading } from './shell';
-
-const TILGANGSKODER = ['IS', 'U', 'P', 'P1', 'E', 'S', 'XX'];
-
-/** The sender to be registered, correctable before saving (§10.3: name and e-mail address). */
-function AvsenderFelt({ avsender, onChange }: { avsender: { name: string; email: string } | { navn: string; epost: string }; onChange: (a: { navn: string; epost: string }) => void }) {
-  const t = useT();
-  const s = useStyles();
-  const a = 'navn' in avsender ? avsender : { navn: avsender.name, epost: avsender.email };
-  return (
-    <div className={s.stack} role="group" aria-label={t.svarEpost.avsenderRettes}>
-      <Field label={`${t.avsender}: ${t.svarEpost.navn}`}>
-        <Input value={a.navn} onChange={(_, d) => onChange({ ...a, navn: d.value })} />
-      </Field>
-      <Field label={`${t.avsender}: ${t.svarEpost.epost}`}>
-        <Input type="email" value={a.epost} onChange={(_, d) => onChange({ ...a, epost: d.value })} />
-      </Field>
-    </div>
-  );
-}
 
 /** Importer til sak (§10.3): one open mail, several selected mails, or dropped .eml/.msg files. */
 export function Importer({ api, port, navigate, newSak, preselect }: { api: Api; port: MailboxPort; navigate: Navigate; newSak?: boolean; preselect?: RecentSak | undefined }) {
@@ -38,17 +20,10 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
   const [imported, setImported] = useState<{ registreringsId: string; journalpostId: string } | null>(null);
   const [sak, setSak] = useState<RecentSak | null>(preselect ?? null);
   const [nySak, setNySak] = useState<NySak | null>(null);
-  const [vedleggTitler, setVedleggTitler] = useState<Record<string, string>>({});
-  const [type, setType] = useState<ImportChoices['journalposttype']>('I');
-  const [tittel, setTittel] = useState('');
-  const [tittel2, setTittel2] = useState('');
-  const [forfall, setForfall] = useState('');
-  const [useOriginal, setUseOriginal] = useState(false);
-  // §10.3 check the sender: the user's correction (null: as the mail says).
-  const [avsenderRettet, setAvsenderRettet] = useState<{ navn: string; epost: string } | null>(null);
-  const [kode, setKode] = useState('');
-  const [nivaa, setNivaa] = useState<1 | 2 | 3>(1);
-  const [hjemmel, setHjemmel] = useState('');
+  // §10.3 check and correct before saving: the one mail's choices, or each mail's of several.
+  const [valg, setValg] = useState<MailValg>(() => forslag({ subject: '', direction: 'received', originalSender: null }));
+  const [poster, setPoster] = useState<readonly ImportPost[]>([]);
+  const [henter, setHenter] = useState<Progress | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [dropped, setDropped] = useState<readonly LoadedMail[]>([]);
@@ -65,23 +40,34 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
     },
     [api],
   );
+  // Several selected mails are loaded to be listed; only the newest selection's load counts.
+  const selectionSeq = useRef(0);
   const refresh = useCallback(async () => {
+    const seq = ++selectionSeq.current;
     const [current, n] = await Promise.all([port.currentItem(), port.selectedCount()]);
+    if (seq !== selectionSeq.current) return;
     setItem(current);
     setCount(n);
     setOutcomes([]);
+    setProgress(null);
     setDropped([]);
-    setVedleggTitler({});
-    setAvsenderRettet(null);
+    setPoster([]);
+    setHenter(null);
     if (current) {
-      setType(current.direction === 'sent' ? 'U' : 'I');
-      setTittel(current.subject.replace(/^\s*(sv|re|vs|fw|fwd)\s*:\s*/i, ''));
-      setUseOriginal(!!current.originalSender);
+      setValg(forslag(current));
       setImported(findImported(current.internetMessageId));
       askServer(current);
     } else {
       shownSeq.current++;
       setImported(null);
+    }
+    if (n > 1) {
+      try {
+        const mails = await port.loadSelected((p) => seq === selectionSeq.current && setHenter(p));
+        if (seq === selectionSeq.current) setPoster(mails.map(importPost));
+      } catch (e) {
+        if (seq === selectionSeq.current) setError(e);
+      }
     }
   }, [port, askServer]);
   useEffect(() => {
@@ -89,32 +75,22 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
     return port.onItemChanged(() => void refresh());
   }, [port, refresh]);
 
+  const many = poster.length > 1;
   const run = async () => {
     if (!sak && !nySak) return;
     setError(null);
     setOutcomes([]);
     try {
-      const mails = dropped.length ? dropped : await port.loadSelected(setProgress);
-      const loaded = mails.filter((m): m is LoadedMail & { ok: true } => m.ok);
-      const choices: ImportChoices | undefined =
-        mails.length === 1
-          ? {
-              journalposttype: type,
-              tittel,
-              tittel2,
-              forfallsdato: forfall,
-              brukOpprinneligAvsender: useOriginal,
-              avsender: avsenderRettet,
-              skjerming: kode ? { tilgangskode: kode as 'U', skjermingsnivaa: nivaa, skjermingshjemmel: hjemmel || 'Offl. § 13' } : null,
-              // Only the titles the user changed; the server names the rest the same way.
-              vedleggTitler: Object.fromEntries(Object.entries(vedleggTitler).filter(([navn, tittel]) => tittel.trim() && tittel.trim() !== vedleggTittel(navn))),
-            }
-          : // Several mails: each by its folder, the original sender of a forwarded one (§10.3).
-            undefined;
+      // Several: the mails listed, each with its own choices, those taken out left behind (one that
+      // could not be loaded is reported with the results). One: as the form says.
+      const mails: readonly LoadedMail[] = many ? poster.filter((p) => p.med || !p.mail.ok).map((p) => p.mail) : dropped.length ? dropped : await port.loadSelected(setProgress);
+      const items: ImportItem[] = many
+        ? poster.flatMap((p) => (p.med && p.mail.ok && p.valg ? [{ mail: p.mail, choices: choicesOf(p.valg) }] : []))
+        : mails.flatMap((m) => (m.ok ? [{ mail: m, choices: choicesOf(valg) }] : []));
       setProgress({ done: 0, total: mails.length });
-      const done = loaded.length ? await importMails(api, nySak ? { nySak } : { sakId: sak!.sakId }, loaded, choices) : [];
+      const done = items.length ? await importMails(api, nySak ? { nySak } : { sakId: sak!.sakId }, items, (n) => setProgress({ done: n, total: mails.length })) : [];
       // Each archived mail gets the Outlook category "Arkivert" (dropped files are not in the mailbox).
-      if (!dropped.length) await Promise.all(done.map((o, i) => (o.ok ? port.addCategory(loaded[i]!.item.itemId, ARKIVERT_KATEGORI).catch(() => undefined) : undefined)));
+      if (!dropped.length) await Promise.all(done.map((o, i) => (o.ok ? port.addCategory(items[i]!.mail.item.itemId, ARKIVERT_KATEGORI).catch(() => undefined) : undefined)));
       const first = done.find((o) => o.ok);
       if (nySak && first?.ok) {
         // The server created the sak with the first mail: from now on it is the chosen sak.
@@ -138,23 +114,25 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
     const files = [...e.dataTransfer.files];
     if (!files.length) return;
     const read = await port.readDroppedFiles(files);
+    selectionSeq.current++;
     setDropped(read);
     setOutcomes([]);
+    setProgress(null);
+    setHenter(null);
     const first = read[0];
-    if (read.length === 1 && first?.ok) {
+    if (read.length > 1) {
+      setPoster(read.map(importPost));
+    } else if (first?.ok) {
+      setPoster([]);
       // The form now describes the dropped mail, not the one selected in Outlook.
-      setType(first.item.direction === 'sent' ? 'U' : 'I');
-      setTittel(first.item.subject);
-      setUseOriginal(false);
-      setVedleggTitler({});
+      setValg({ ...forslag(first.item), tittel: first.item.subject, useOriginal: false });
       setImported(findImported(first.item.internetMessageId));
       askServer(first.item);
     }
   };
 
-  const many = dropped.length > 1 || (!dropped.length && count > 1);
   const shown = dropped.length === 1 && dropped[0]!.ok ? dropped[0]!.item : dropped.length ? null : item;
-  const vedlegg = shown?.attachments.filter((a) => !a.isInline) ?? [];
+  const loadingMany = !many && !dropped.length && count > 1;
   return (
     <section className={s.stack} aria-labelledby="importer-h" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
       <ViewHeading id="importer-h">
@@ -201,82 +179,18 @@ export function Importer({ api, port, navigate, newSak, preselect }: { api: Api;
         }}
         pendingNew={nySak}
         startNew={newSak}
-        suggestedTitle={tittel}
+        suggestedTitle={many ? (poster.find((p) => p.med)?.valg?.tittel ?? '') : valg.tittel}
       />
-      {!many && (item || dropped.length === 1) ? (
-        <div className={s.stack} role="group" aria-label={t.registrering}>
-          <Field label={t.dokumenttype}>
-            <Select value={type} onChange={(_, d) => setType(d.value as ImportChoices['journalposttype'])}>
-              <option value="I">I – Inngående</option>
-              <option value="U">U – Utgående</option>
-              <option value="N">N – Notat med oppfølging</option>
-              <option value="X">X – Notat uten oppfølging</option>
-            </Select>
-          </Field>
-          <Field label={t.tittel} required>
-            <Input value={tittel} onChange={(_, d) => setTittel(d.value)} />
-          </Field>
-          <Field label={t.tittel2}>
-            <Input value={tittel2} onChange={(_, d) => setTittel2(d.value)} />
-          </Field>
-          <Field label={t.forfallsdato}>
-            <Input type="date" value={forfall} onChange={(_, d) => setForfall(d.value)} />
-          </Field>
-          {!dropped.length && item?.originalSender ? (
-            <Field label={t.avsender}>
-              <Select value={useOriginal ? 'original' : 'from'} onChange={(_, d) => setUseOriginal(d.value === 'original')}>
-                <option value="original">
-                  {t.originalSender}: {item.originalSender.name} &lt;{item.originalSender.email}&gt;
-                </option>
-                <option value="from">
-                  {item.from?.name} &lt;{item.from?.email}&gt;
-                </option>
-              </Select>
-            </Field>
-          ) : null}
-          {type === 'I' && shown ? (
-            <AvsenderFelt
-              avsender={avsenderRettet ?? (useOriginal && shown.originalSender ? shown.originalSender : { name: shown.from?.name ?? '', email: shown.from?.email ?? '' })}
-              onChange={setAvsenderRettet}
-            />
-          ) : null}
-          {vedlegg.length ? (
-            <div className={s.stack} role="group" aria-label={t.vedleggTitler}>
-              {vedlegg.map((a) => (
-                <Field key={a.id} label={`${t.vedleggEn}: ${a.name}`}>
-                  <Input value={vedleggTitler[a.name] ?? vedleggTittel(a.name)} onChange={(_, d) => setVedleggTitler((v) => ({ ...v, [a.name]: d.value }))} />
-                </Field>
-              ))}
-            </div>
-          ) : null}
-          <div className={s.row} role="group" aria-label={t.skjerming}>
-            <Field label={t.skjerming}>
-              <Select value={kode} onChange={(_, d) => setKode(d.value)}>
-                <option value="">{t.ingenSkjerming}</option>
-                {TILGANGSKODER.map((k) => (
-                  <option key={k}>{k}</option>
-                ))}
-              </Select>
-            </Field>
-            {kode ? (
-              <>
-                <Field label={t.nivaa}>
-                  <Select value={String(nivaa)} onChange={(_, d) => setNivaa(Number(d.value) as 1 | 2 | 3)}>
-                    <option>1</option>
-                    <option>2</option>
-                    <option>3</option>
-                  </Select>
-                </Field>
-                <Field label={t.hjemmel}>
-                  <Input value={hjemmel} placeholder="Offl. § 13" onChange={(_, d) => setHjemmel(d.value)} />
-                </Field>
-              </>
-            ) : null}
-          </div>
-        </div>
+      {many ? (
+        // Another batch is another list: its first mail opens, whatever was open before.
+        <ImportListe key={poster.map((p) => (p.mail.ok ? p.mail.item.itemId : p.mail.itemId)).join('\n')} poster={poster} onChange={(i, next) => setPoster((ps) => ps.map((p, j) => (j === i ? next : p)))} />
+      ) : loadingMany ? (
+        <ProgressBar value={henter?.total ? henter.done / henter.total : undefined} aria-label={`${t.hverEpost.henter} ${henter?.done ?? 0}/${henter?.total ?? count}`} />
+      ) : shown ? (
+        <MailRegistrering item={shown} valg={valg} onChange={setValg} label={t.registrering} />
       ) : null}
       <div className={s.row}>
-        <Button appearance="primary" disabled={(!sak && !nySak) || (!item && count === 0 && !dropped.length)} onClick={() => void run()}>
+        <Button appearance="primary" disabled={(!sak && !nySak) || loadingMany || (many ? !poster.some((p) => p.med) : !item && count === 0 && !dropped.length)} onClick={() => void run()}>
           {t.importButton}
         </Button>
       </div>

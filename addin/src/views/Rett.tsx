@@ -63,7 +63,7 @@ export function Rett({ api, jp, kodelister, onChanged }: { api: Api; jp: Journal
             </AccordionPanel>
           </AccordionItem>
         ) : null}
-        {a.changeSkjerming ? (
+        {a.skjermOrd ? (
           <AccordionItem value="skjermord">
             <AccordionHeader as="h3">{so.tittel}</AccordionHeader>
             <AccordionPanel>

@@ -12,6 +12,8 @@ import { SakTilganger } from './SakTilganger';
 import { SakArkivHandlinger } from './arkiv/SakArkivHandlinger';
 import { FjernObs } from './FjernObs';
 import { UtgaarForespoersel } from './MeldOpp';
+import { SkjermOrd } from './SkjermOrd';
+import { useSkjermOrdT } from './skjermord.strings';
 import { Skriv } from './Skriv';
 import { useSkrivT } from './skriv.strings';
 import { Section, Sections, ViewHeading } from './shell';
@@ -23,6 +25,7 @@ export function SakView({ api, sakId, navigate, refreshKey }: { api: Api; sakId:
   const s = useStyles();
   const st = useSkrivT();
   const pt = usePaneT();
+  const so = useSkjermOrdT();
   const [skriv, setSkriv] = useState(false);
   const sak = useLoad(() => api.getSak(sakId), [sakId, refreshKey]);
   const jps = useLoad(() => api.sakJournalposter(sakId), [sakId, refreshKey]);
@@ -50,6 +53,16 @@ export function SakView({ api, sakId, navigate, refreshKey }: { api: Api; sakId:
         <dd>{kodenavn('saksstatus', v.saksstatus)}</dd>
         <dt>{t.saksansvarlig}</dt>
         <dd>{v.saksansvarlig.navn}</dd>
+        {v.skjerming ? (
+          <>
+            <dt>{t.skjerming}</dt>
+            <dd>
+              {kodeOgNavn('tilgangskode', v.skjerming.tilgangskode)}, {v.skjerming.skjermingshjemmel}
+              <br />
+              {kodenavn('skjermingsnivaa', v.skjerming.skjermingsnivaa)}
+            </dd>
+          </>
+        ) : null}
         {v.obsDato ? (
           <>
             <dt>OBS</dt>
@@ -100,6 +113,20 @@ export function SakView({ api, sakId, navigate, refreshKey }: { api: Api; sakId:
           <SakArkivHandlinger key={`a-${sakId}`} api={api} sak={v} navigate={navigate} onChanged={sak.reload} />
           <UtgaarForespoersel key={`u-${sakId}`} api={api} sak={v} />
         </Section>
+        {v.abilities.skjermOrd ? (
+          <Section value="skjermord" title={so.tittel}>
+            <SkjermOrd
+              key={`o-${v.systemId}`}
+              tittel={v.tittel}
+              tittel2={v.tittel2}
+              skjermedeOrd={v.skjermedeOrd}
+              gradert={v.skjerming !== null}
+              ikkeGradert={so.krevSkjermingSak}
+              lagre={(ord) => api.setSakSkjermedeOrd(v.systemId, ord, v.versjon)}
+              onChanged={sak.reload}
+            />
+          </Section>
+        ) : null}
         <Section value="tilganger" title={pt.sak.tilganger}>
           <SakTilganger key={`t-${sakId}`} api={api} sakId={sakId} kanGi={v.abilities.giTilgang === true} refreshKey={refreshKey} />
         </Section>

@@ -75,6 +75,7 @@ export function SkjermOrd({
   tittel2,
   skjermedeOrd,
   gradert,
+  ikkeGradert,
   lagre,
   onChanged,
 }: {
@@ -82,6 +83,8 @@ export function SkjermOrd({
   tittel2: string | null;
   skjermedeOrd: readonly string[];
   gradert: boolean;
+  /** What to say instead of the words on a record that is not graded (default: set the grading first). */
+  ikkeGradert?: string;
   lagre: (ord: string[]) => Promise<unknown>;
   onChanged: () => void;
 }) {
@@ -94,7 +97,7 @@ export function SkjermOrd({
   // Not a remount on each new versjon, which would take the saved confirmation away with it.
   const fraServer = skjermedeOrd.join('\n');
   useEffect(() => setValgt(fraServer ? fraServer.split('\n') : []), [fraServer]);
-  if (!gradert) return <p>{t.krevSkjerming}</p>;
+  if (!gradert) return <p>{ikkeGradert ?? t.krevSkjerming}</p>;
   // Only words still in the title are kept when saving; stale ones (an edited title) drop out.
   const iTittel = new Set(ordITittel(tittel, tittel2).map((o) => o.n));
   const aktive = valgt.filter((o) => iTittel.has(o));

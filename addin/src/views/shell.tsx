@@ -111,13 +111,14 @@ function remembered(name: string): string[] | null {
 /**
  * A long view in sections the user opens (Fluent Accordion, headings h3): the first section, the
  * one used most, is open to start with (and any marked defaultOpen); what the user opens and closes is remembered per view
- * (`name`), so the next journalpost opens the way the last one was left. Falsy children are left
+ * (`name`), so the next journalpost opens the way the last one was left; `remember={false}` for
+ * sections that are not the same each time (one per mail being imported). Falsy children are left
  * out (a section the user may not use).
  */
-export function Sections({ name, children }: { name: string; children: ReactNode }) {
+export function Sections({ name, children, remember = true }: { name: string; children: ReactNode; remember?: boolean }) {
   const s = useStyles();
   const items = Children.toArray(children).filter((c): c is ReactElement<SectionProps> => isValidElement(c) && c.type === Section);
-  const [open, setOpen] = useState<string[]>(() => remembered(name) ?? items.filter((x, i) => i === 0 || x.props.defaultOpen).map((x) => x.props.value));
+  const [open, setOpen] = useState<string[]>(() => (remember ? remembered(name) : null) ?? items.filter((x, i) => i === 0 || x.props.defaultOpen).map((x) => x.props.value));
   return (
     <Accordion
       multiple
@@ -126,7 +127,7 @@ export function Sections({ name, children }: { name: string; children: ReactNode
       onToggle={(_, d) => {
         const next = d.openItems.map(String);
         setOpen(next);
-        localStorage.setItem(`arkiv.sections.${name}`, JSON.stringify(next));
+        if (remember) localStorage.setItem(`arkiv.sections.${name}`, JSON.stringify(next));
       }}
     >
       {items.map((item) => (

@@ -12,6 +12,7 @@ const nb = {
   ingen: 'Ingen ord er skjermet.',
   merket: (ord: string) => `Skjermet: ${ord}`,
   krevSkjerming: 'Sett tilgangskode og hjemmel først: ord kan bare skjermes på en skjermet post.',
+  krevSkjermingSak: 'Saken er ikke skjermet. Ord i sakens tittel kan bare skjermes når saken har tilgangskode og hjemmel.',
 };
 export type SkjermOrdStrings = typeof nb;
 
@@ -26,6 +27,7 @@ const en: SkjermOrdStrings = {
   ingen: 'No words are screened.',
   merket: (ord: string) => `Screened: ${ord}`,
   krevSkjerming: 'Set an access code and legal basis first: words can only be screened on a screened record.',
+  krevSkjermingSak: 'The case is not screened. Words in its title can only be screened when the case has an access code and legal basis.',
 };
 
 export const useSkjermOrdT = (): SkjermOrdStrings => (useT() === STRINGS.en ? en : nb);

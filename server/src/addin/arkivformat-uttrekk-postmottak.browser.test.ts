@@ -11,7 +11,7 @@ import { haveChromiumFor, openPane, type Pane } from './browser';
  */
 const haveChromium = haveChromiumFor('The postmottak, archive formats and arkivuttrekk in the task pane');
 
-type Jp = { systemId: string; journalposttype: string; journalstatus: string; tittel: string; saksbehandler: { navn: string }; korrespondanseparter: { korrespondanseparttype: string; navn: string; epostadresse: string | null }[]; dokumenter: { tittel: string }[] };
+type Jp = { systemId: string; journalposttype: string; journalstatus: string; tittel: string; saksbehandler: { navn: string }; administrativEnhet: { systemId: string; navn: string }; korrespondanseparter: { korrespondanseparttype: string; navn: string; epostadresse: string | null }[]; dokumenter: { tittel: string }[] };
 type Uttrekk = { id: string; status: string; arkivdelId: string; journalposterSkrevet: number; journalposterTotalt: number };
 
 /** Names of the files in a POSIX tar archive. */
@@ -75,13 +75,15 @@ if (haveChromium) describe("the postmottak, the archive formats and the deposit 
     const sok = await hent<{ journalposter: { items: { systemId: string; tittel: string }[] } }>('dina', `/api/sok?q=${encodeURIComponent('tilskudd 17. mai-arrangement')}`);
     const id = sok.journalposter.items.find((i) => i.tittel === EMNE)!.systemId;
     const jp = await hent<Jp>('dina', `/api/journalposter/${id}`);
-    expect([jp.journalposttype, jp.saksbehandler.navn]).toEqual(['I', 'Lise Leder']);
+    // Lise leads HR and Plan: the letter is the unit's chosen, not the first she leads.
+    expect([jp.journalposttype, jp.saksbehandler.navn, jp.administrativEnhet.navn]).toEqual(['I', 'Lise Leder', 'Plan, bygg og geodata']);
     expect(jp.korrespondanseparter.filter((p) => p.korrespondanseparttype === 'EA').map((p) => [p.navn, p.epostadresse])).toEqual([['Nordbygda velforening', 'post@nordbygda-vel.example.no']]);
     // The mail and its attachment are the record's documents.
     expect(jp.dokumenter.length).toBe(2);
     expect((await hent<{ systemId: string }[]>('lise', '/api/kurver/ubehandlet')).map((i) => i.systemId)).toContain(id);
-    const historikk = await hent<{ handling: string }[]>('dina', `/api/journalposter/${id}/historikk`);
+    const historikk = await hent<{ handling: string; data: { administrativEnhetId?: { til: string } } }[]>('dina', `/api/journalposter/${id}/historikk`);
     expect(historikk.map((h) => h.handling)).toEqual(expect.arrayContaining(['epost_importert', 'journalpost_fordelt']));
+    expect(historikk.find((h) => h.handling === 'journalpost_fordelt')?.data.administrativEnhetId?.til).toBe(jp.administrativEnhet.systemId);
     expect(await pane.preview<string[]>("m.categoriesOf('mail-5')")).toEqual(['Arkivert']);
     // The dokumentsenter has no deposit to make.
     await openArkivbord();

@@ -66,6 +66,19 @@ export async function openSection(page: Page, title: string): Promise<void> {
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
 }
 
+/** What does not fit the pane: sideways scrolling ('' when none) and up to five elements past its right edge. */
+export async function outsideThePane(page: Page): Promise<{ overflow: string; ut: string[] }> {
+  return (await page.evaluate(`(() => {
+    const se = document.scrollingElement;
+    const w = se.clientWidth;
+    const ut = [...document.querySelectorAll('#root *')]
+      .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > w + 0.5; })
+      .map((e) => e.tagName.toLowerCase() + (e.getAttribute('aria-label') ? '[' + e.getAttribute('aria-label') + ']' : '') + ' «' + (e.textContent || '').slice(0, 40) + '» ' + Math.round(e.getBoundingClientRect().right))
+      .slice(0, 5);
+    return { overflow: se.scrollWidth > w ? se.scrollWidth + ' > ' + w : '', ut };
+  })()`)) as { overflow: string; ut: string[] };
+}
+
 /** The task pane in Chromium against the real server with the demo archive (see openPane). */
 export interface Pane {
   readonly ctx: TestContext;

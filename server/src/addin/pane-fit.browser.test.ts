@@ -1,5 +1,5 @@
 import { seriousAxeViolations } from '../test/axe';
-import { haveChromiumFor, openPane, type Pane } from './browser';
+import { haveChromiumFor, openPane, outsideThePane, type Pane } from './browser';
 
 /**
  * The pane fits Outlook: for every role of the demo archive, every view its menu leads to, and
@@ -46,15 +46,7 @@ if (haveChromium) describe('The pane at 320 and 450 px, every role, every view',
         await page.waitForTimeout(100);
       }
     }
-    const bredde = (await page.evaluate(`(() => {
-      const se = document.scrollingElement;
-      const w = se.clientWidth;
-      const ut = [...document.querySelectorAll('#root *')]
-        .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > w + 0.5; })
-        .map((e) => e.tagName.toLowerCase() + (e.getAttribute('aria-label') ? '[' + e.getAttribute('aria-label') + ']' : '') + ' «' + (e.textContent || '').slice(0, 40) + '» ' + Math.round(e.getBoundingClientRect().right))
-        .slice(0, 5);
-      return { overflow: se.scrollWidth > w ? se.scrollWidth + ' > ' + w : '', ut };
-    })()`)) as { overflow: string; ut: string[] };
+    const bredde = await outsideThePane(page);
     const violations = await seriousAxeViolations(page);
     expect({ view, fokus: focus ? fokus : 'H2', ...bredde, violations }).toEqual({ view, fokus: expect.stringMatching(/^H[12]$/), overflow: '', ut: [], violations: [] });
   }

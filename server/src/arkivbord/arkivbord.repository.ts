@@ -6,6 +6,7 @@ import { forbidden } from '../errors/app-error';
 import { erArkiv } from '../policies/predicates';
 import { JOURNALPOST, skjermingFilter } from '../policies/skjerming.sql';
 import { restanseSql } from '../restanse/restanse.sql';
+import { enhetensLeder } from '../enhet/enhet.repository';
 
 export const kreverArkiv = (actor: Actor) => {
   if (!erArkiv(actor)) throw forbidden('Bare arkivet og dokumentsenteret har arkivbordet');
@@ -121,7 +122,7 @@ export async function enheterMedLeder(db: Kysely<DB>) {
   return db
     .selectFrom('administrativEnhet as e')
     .select(['e.systemId', 'e.kode', 'e.navn'])
-    .select(sql<string | null>`(select r.bruker_id from bruker_rolle r join bruker b on b.system_id = r.bruker_id where r.enhet_id = e.system_id and r.rolle = 'LED' and b.aktiv order by b.brukernavn limit 1)`.as('lederId'))
+    .select(enhetensLeder(sql.ref('e.systemId')).as('lederId'))
     .where('e.aktiv', '=', true)
     .orderBy('e.navn')
     .execute();

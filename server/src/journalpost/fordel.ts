@@ -1,9 +1,10 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import { type Endring, type FordelInput, kanEndre } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { giInterneKopier } from '../ekspedering/kopier';
 import { AppError, forbidden, validation } from '../errors/app-error';
+import { finnEnhetMedLeder, saksbehandlersEnhet } from '../enhet/enhet.repository';
 import { appendHistorikk } from '../historikk/historikk.repository';
 import { erArkiv } from '../policies/predicates';
 import { lockForAction, skrivEndringer } from './journalpost.service';
@@ -11,7 +12,8 @@ import { skrivMerknadIn } from './merknad';
 
 /**
  * §10.1 / §3.1: pass a journalpost on. The archive and dokumentsenter assign anyone (the
- * journalpost follows the new saksbehandler's unit); a saksbehandler or leader only within
+ * journalpost follows the new saksbehandler's unit), or a unit (its leader gets it for
+ * saksfordeling, §6, and the journalpost is that unit's); a saksbehandler or leader only within
  * the journalpost's unit. Also forfallsdato, skjerming, a merknad and internal kopimottakere.
  */
 export async function fordel(db: Kysely<DB>, actor: Actor, id: string, input: FordelInput, now = new Date()): Promise<void> {
@@ -19,7 +21,7 @@ export async function fordel(db: Kysely<DB>, actor: Actor, id: string, input: Fo
     const { jp } = await lockForAction(trx, actor, id, 'fordel');
     // Who may change which part in this status (ENDRINGSRETT); every check before the first write.
     const deler: [Endring, boolean][] = [
-      ['fordeling', input.saksbehandlerId !== undefined || (input.kopimottakerIds?.length ?? 0) > 0],
+      ['fordeling', input.saksbehandlerId !== undefined || input.administrativEnhetId !== undefined || (input.kopimottakerIds?.length ?? 0) > 0],
       ['forfallsdato', input.forfallsdato !== undefined],
       ['skjerming', input.skjerming !== undefined],
       ['merknad', input.merknad !== undefined],
@@ -30,21 +32,7 @@ export async function fordel(db: Kysely<DB>, actor: Actor, id: string, input: Fo
         journalstatus: jp.journalstatus,
       });
     }
-    const changes: Updateable<DB['journalpost']> = {};
-    if (input.saksbehandlerId && input.saksbehandlerId !== jp.saksbehandlerId) {
-      const roller = await trx
-        .selectFrom('brukerRolle as r')
-        .innerJoin('bruker as b', 'b.systemId', 'r.brukerId')
-        .select(['r.enhetId'])
-        .where('r.brukerId', '=', input.saksbehandlerId)
-        .where('b.aktiv', '=', true)
-        .execute();
-      if (roller.length === 0) throw validation('/saksbehandlerId', 'ukjent eller inaktiv bruker');
-      const iEnhet = roller.some((r) => r.enhetId === jp.administrativEnhetId);
-      if (!iEnhet && !erArkiv(actor)) throw forbidden('Du kan bare fordele til en saksbehandler i egen enhet');
-      changes.saksbehandlerId = input.saksbehandlerId;
-      if (!iEnhet) changes.administrativEnhetId = roller[0]!.enhetId;
-    }
+    const changes: Updateable<DB['journalpost']> = { ...(await mottaker(trx, actor, jp, input)) };
     if (input.forfallsdato !== undefined) changes.forfallsdato = input.forfallsdato;
     if (input.skjerming !== undefined) {
       changes.tilgangskode = input.skjerming?.tilgangskode ?? null;
@@ -70,4 +58,32 @@ export async function fordel(db: Kysely<DB>, actor: Actor, id: string, input: Fo
     if (Object.keys(changed).length === 0) return;
     await appendHistorikk(trx, actor, { handling: 'journalpost_fordelt', objekttype: 'journalpost', objektId: id, sakId: jp.sakId, journalpostId: id, data: changed });
   });
+}
+
+/**
+ * Who gets the journalpost and in which unit: the unit named (its leader, or the saksbehandler
+ * named, who must work there), else the saksbehandler's unit (the journalpost's own or its sak's
+ * when they work there, see saksbehandlersEnhet). Moving it to another unit is the archive's.
+ */
+async function mottaker(
+  trx: Transaction<DB>,
+  actor: Actor,
+  jp: { saksbehandlerId: string; administrativEnhetId: string; sakEnhetId: string },
+  input: Pick<FordelInput, 'saksbehandlerId' | 'administrativEnhetId'>,
+): Promise<Pick<Updateable<DB['journalpost']>, 'saksbehandlerId' | 'administrativEnhetId'>> {
+  let saksbehandlerId = input.saksbehandlerId;
+  const valgt = input.administrativEnhetId;
+  if (valgt) {
+    const enhet = await finnEnhetMedLeder(trx, valgt);
+    if (!enhet) throw validation('/administrativEnhetId', 'ukjent eller inaktiv enhet');
+    saksbehandlerId ??= enhet.lederId ?? undefined;
+    if (!saksbehandlerId) throw validation('/administrativEnhetId', 'enheten har ingen leder å fordele til; velg en saksbehandler');
+  } else if (!saksbehandlerId || saksbehandlerId === jp.saksbehandlerId) {
+    return {};
+  }
+  const enhetId = await saksbehandlersEnhet(trx, saksbehandlerId, valgt ? [valgt] : [jp.administrativEnhetId, jp.sakEnhetId]);
+  if (!enhetId) throw validation('/saksbehandlerId', 'ukjent eller inaktiv bruker');
+  if (valgt && enhetId !== valgt) throw validation('/saksbehandlerId', 'saksbehandleren arbeider ikke i enheten');
+  if (enhetId !== jp.administrativEnhetId && !erArkiv(actor)) throw forbidden('Du kan bare fordele til en saksbehandler i egen enhet');
+  return { saksbehandlerId, administrativEnhetId: enhetId };
 }

@@ -74,6 +74,16 @@ export function dokumentSkjult(actor: Actor, row: GradedJournalpost, dok: { tilg
 }
 
 /**
+ * The abilities as the user can use them here: screened words in the title are marked by one who
+ * may change the skjerming and sees the title whole (the list is chosen among the title's words,
+ * which the others see as *****); expediting needs what goes out in view (kreverSynligUtgaaende
+ * refuses otherwise).
+ */
+function medSkjermOrd(abilities: Record<string, boolean>, skjultNivaa: number, utgaaendeSkjult: boolean): Record<string, boolean> {
+  return { ...abilities, skjermOrd: abilities.changeSkjerming === true && skjultNivaa === 0, ...(utgaaendeSkjult ? { ekspeder: false } : {}) };
+}
+
+/**
  * Renders a journalpost for one user, with the skjerming levels applied (manual §8).
  * A single record is decided by the policy; a list row carries the SQL filter's decisions
  * (`skjultNivaa`, `children.dokumentSkjult`) and arrives already redacted.
@@ -172,8 +182,7 @@ export function presentJournalpost(actor: Actor, row: JournalpostRow, children: 
       svarJournalpostId: a.svarJournalpostId,
       avskrevetAv: { systemId: a.avskrevetAvId, brukernavn: a.brukernavn, navn: a.navn },
     })),
-    // Expediting needs what goes out in view (kreverSynligUtgaaende refuses otherwise).
-    abilities: { ...journalpostAbilities(actor, policyInput), ...(utgaaendeSkjult(hide.parterEllerKlassering, dokumenter.map((d) => d.skjermet)) ? { ekspeder: false } : {}) },
+    abilities: medSkjermOrd(journalpostAbilities(actor, policyInput), nivaa, utgaaendeSkjult(hide.parterEllerKlassering, dokumenter.map((d) => d.skjermet))),
     versjon: row.versjon,
   };
 }

@@ -16,6 +16,7 @@ import {
 import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, forbidden, notFound, validation } from '../errors/app-error';
+import { saksbehandlersEnhet } from '../enhet/enhet.repository';
 import { appendHistorikk, diff } from '../historikk/historikk.repository';
 import { foreloepigNummer, tildelJournalnummer } from '../nummerserie/nummerserie.repository';
 import { journalpostPolicy, type JournalpostForPolicy } from '../policies/journalpost.policy';
@@ -81,8 +82,7 @@ export async function opprettJournalpost(
       if (!sb) throw validation('/saksbehandlerId', 'ukjent eller inaktiv bruker');
       // The journalpost belongs to its saksbehandler's unit (the sak's when they work there), not the registrar's.
       if (!input.administrativEnhetId) {
-        const enheter = await trx.selectFrom('brukerRolle').select('enhetId').where('brukerId', '=', saksbehandlerId).execute();
-        enhetId = enheter.some((e) => e.enhetId === sak.administrativEnhetId) ? sak.administrativEnhetId : (enheter[0]?.enhetId ?? sak.administrativEnhetId);
+        enhetId = (await saksbehandlersEnhet(trx, saksbehandlerId, [sak.administrativEnhetId])) ?? sak.administrativEnhetId;
       }
       // §3.1/§10.1: DOK/ARK assign anyone; others only a saksbehandler of the sak's unit.
       if (!erArkiv(actor)) {

@@ -28,6 +28,9 @@ const importFields = {
   vedleggTitler: Type.Optional(
     Type.String({ maxLength: 50_000, description: 'JSON-objekt filnavn → rettet tittel for vedleggene, f.eks. {"Soknad_2026.pdf":"Søknad om ferdigattest"}' }),
   ),
+  utenVedlegg: Type.Optional(
+    Type.String({ maxLength: 50_000, description: 'JSON-liste med filnavnene på vedlegg som ikke skal registreres som dokumenter, f.eks. ["Reklame.pdf"] (de blir bare i den opprinnelige meldingen)' }),
+  ),
   forfallsdato: Type.Optional(Dato),
   tilgangskode: Type.Optional(TilgangskodeSchema),
   skjermingsnivaa: Type.Optional(Kodeverdi(['1', '2', '3'] as const)),
@@ -100,6 +103,7 @@ export function importOptions(fields: Record<string, string>): ImportOptions {
   const tittel2 = fields.tittel2?.trim();
   if (tittel2 && tittel2.length > 1000) throw validation('/tittel2', 'høyst 1000 tegn');
   const vedleggTitler = parseVedleggTitler(fields.vedleggTitler);
+  const utenVedlegg = parseUtenVedlegg(fields.utenVedlegg);
   const besvarer = parseBesvarer(fields.besvarer, retning);
   const avsender = parseAvsender(fields.avsenderNavn, fields.avsenderEpost, retning);
   return {
@@ -108,6 +112,7 @@ export function importOptions(fields: Record<string, string>): ImportOptions {
     ...(tittel ? { tittel } : {}),
     ...(tittel2 ? { tittel2 } : {}),
     ...(vedleggTitler ? { vedleggTitler } : {}),
+    ...(utenVedlegg ? { utenVedlegg } : {}),
     ...(forfallsdato ? { forfallsdato } : {}),
     ...(skjerming ? { skjerming } : {}),
     ...(fields.brukOpprinneligAvsender === 'true' ? { brukOpprinneligAvsender: true } : {}),
@@ -156,6 +161,20 @@ function parseVedleggTitler(raw: string | undefined): Record<string, string> | u
     out[filnavn] = tittel.trim();
   }
   return out;
+}
+
+/** `["file name", ...]`: the attachments left out; distinct non-empty names. */
+function parseUtenVedlegg(raw: string | undefined): string[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw validation('/utenVedlegg', 'må være en JSON-liste ["filnavn", …]');
+  }
+  if (!Array.isArray(value) || value.some((x) => typeof x !== 'string' || !x.trim())) throw validation('/utenVedlegg', 'må være en JSON-liste ["filnavn", …] med ikke-tomme filnavn');
+  const names = [...new Set(value as string[])];
+  return names.length ? names : undefined;
 }
 
 /** One message: its own status (201, or the problem with a link to an existing import); several: 200 with one result each. */

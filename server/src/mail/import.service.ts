@@ -38,6 +38,8 @@ export interface ImportOptions {
   readonly skjerming?: SkjermingInput;
   /** Corrected attachment titles by file name (§10.3 "check and correct ... attachment titles"). */
   readonly vedleggTitler?: Readonly<Record<string, string>>;
+  /** Attachments (by file name) the user left out (§10.3 check before saving): kept in the original message only, not registered as documents. */
+  readonly utenVedlegg?: readonly string[];
   /** Register the original sender of a forwarded mail instead of the forwarder. */
   readonly brukOpprinneligAvsender?: boolean;
   /** Svar med e-post (§10.2): the sent mail answers these journalposter of the same sak, avskrevet EP with it. */
@@ -189,6 +191,11 @@ async function importOne(
       advarsler.push(`Avsenderen${avsender.navn ? ` ${avsender.navn}` : ''} har bare en intern Exchange-adresse i meldingen. Fyll inn e-postadressen på avsenderen.`);
     }
 
+    const utenVedlegg = new Set(options.utenVedlegg ?? []);
+    const vedlegg = mail.vedlegg.filter((x) => !x.inline);
+    const ukjent = [...utenVedlegg].find((navn) => !vedlegg.some((v) => v.filnavn === navn));
+    if (ukjent !== undefined) throw validation('/utenVedlegg', `meldingen har ikke vedlegget ${ukjent.slice(0, 200)}`);
+
     const journalposttype = options.journalposttype ?? (options.retning === 'mottatt' ? 'I' : 'U');
     const emne = cleanSubject(mail.emne);
     const pdf = await archivePdf(mail, blobs);
@@ -246,7 +253,7 @@ async function importOne(
       const dokTitler = new Set([tittel.trim().toLowerCase()]);
       let nr = 1;
       const vedleggTitler: string[] = [];
-      for (const v of mail.vedlegg.filter((x) => !x.inline)) {
+      for (const v of vedlegg.filter((x) => !utenVedlegg.has(x.filnavn))) {
         const vt = uniqueTitle(options.vedleggTitler?.[v.filnavn]?.trim() || vedleggTittel(v.filnavn), dokTitler);
         vedleggTitler.push(vt);
         const a = nestedRead.get(v)?.pdf;
@@ -261,7 +268,7 @@ async function importOne(
         objektId: journalpostId,
         sakId,
         journalpostId,
-        data: { kilde: mail.kilde, messageId: mail.messageId, sjekksum: file.staged.sha256, retning: options.retning, vedlegg: vedleggTitler, advarsler, foreslaattAvsender },
+        data: { kilde: mail.kilde, messageId: mail.messageId, sjekksum: file.staged.sha256, retning: options.retning, vedlegg: vedleggTitler, ...(utenVedlegg.size ? { utenVedlegg: [...utenVedlegg] } : {}), advarsler, foreslaattAvsender },
       });
 
       // §10.3: a sent mail has already gone out; expedite it so it never lingers in Dokumenter i arbeid.

@@ -1,6 +1,7 @@
 import type { Saksstatus } from '@arkiv/shared';
 import type { Actor } from '../auth/actor';
 import { erArkiv, erArkivansvarlig, erLederFor, erMeg, erSaksansvarlig } from './predicates';
+import { type Graded, kanSeSkjermet, skjermingOf } from './skjerming';
 
 export interface SakForPolicy {
   readonly saksansvarligId: string;
@@ -51,6 +52,14 @@ export const sakPolicy = {
    */
   addKryssreferanse: (actor: Actor, sak: SakForPolicy) => sakPolicy.addMerknad(actor, sak),
   fjernKryssreferanse: (actor: Actor, sak: SakForPolicy) => sakPolicy.addMerknad(actor, sak) && (aapen(sak) || erArkiv(actor)),
+  /**
+   * Screened words in the sak's title (docs/skjerming.md): whoever may correct the sak, while it
+   * is open, and sees its title whole (sees through its grading): the list is chosen among the
+   * title's words, which the others see as *****. The words take effect only on a graded sak;
+   * the service refuses them otherwise.
+   */
+  skjermOrd: (actor: Actor, sak: SakForPolicy & Graded) =>
+    sakPolicy.update(actor, sak) && kanSeSkjermet(actor, skjermingOf(sak), { enhetId: sak.administrativEnhetId, saksansvarligId: sak.saksansvarligId }),
   /** §12.5: OBS-dato is the saksansvarlig's reminder (leader and archive too). */
   settObs: (actor: Actor, sak: SakForPolicy) => sakPolicy.update(actor, sak),
   /** §5: the archive checks a sak the SBH created: R → B. */
@@ -64,7 +73,7 @@ export const sakPolicy = {
   ingen_oppfoelging: (actor: Actor, sak: SakForPolicy) => erArkiv(actor) && (sak.saksstatus === 'R' || sak.saksstatus === 'B'),
 };
 
-export function sakAbilities(actor: Actor, sak: SakForPolicy): Record<string, boolean> {
+export function sakAbilities(actor: Actor, sak: SakForPolicy & Graded): Record<string, boolean> {
   return {
     read: sakPolicy.read(actor, sak),
     update: sakPolicy.update(actor, sak),
@@ -73,6 +82,7 @@ export function sakAbilities(actor: Actor, sak: SakForPolicy): Record<string, bo
     addKryssreferanse: sakPolicy.addKryssreferanse(actor, sak),
     giTilgang: sakPolicy.giTilgang(actor, sak),
     settObs: sakPolicy.settObs(actor, sak),
+    skjermOrd: sakPolicy.skjermOrd(actor, sak),
     kontroller: sakPolicy.kontroller(actor, sak),
     avslutt: sakPolicy.avslutt(actor, sak),
     gjenaapne: sakPolicy.gjenaapne(actor, sak),

@@ -65,7 +65,8 @@ describe('skjerming matrix: policy and SQL filter agree, nothing screened leaks'
     const ks = await db.insertInto('klassifikasjonssystem').values({ tittel: 'KS', opprettetAv: 'test' }).returning('systemId').executeTakeFirstOrThrow();
     klasseId = (await db.insertInto('klasse').values({ klassifikasjonssystemId: ks.systemId, klasseId: `${RUN}KL`, tittel: `${RUN}KLASSE`, opprettetAv: 'test' }).returning('systemId').executeTakeFirstOrThrow()).systemId;
     const eier = await buildBruker(db, { roller: [['SBH', a.systemId]] });
-    const ark = await buildBruker(db, { roller: [['ARK', b.systemId]] });
+    // The archivist who registers the fixtures and marks their words sees every title whole (every code).
+    const ark = await buildBruker(db, { roller: [['ARK', b.systemId]], tilganger: TILGANGSKODE_KODER.map((k) => [k, null] as const) });
     actors.push(...(await buildMatrixActors(db, a.systemId, b.systemId, eier)));
 
     // One ungraded sak holds the journalposter graded on themselves or on their documents.

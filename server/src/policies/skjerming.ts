@@ -8,7 +8,7 @@ export interface Skjerming {
   readonly skjermingshjemmel: string | null;
 }
 
-type Graded = { tilgangskode: Tilgangskode | null; skjermingsnivaa: number | null; skjermingshjemmel: string | null };
+export type Graded = { tilgangskode: Tilgangskode | null; skjermingsnivaa: number | null; skjermingshjemmel: string | null };
 
 export function skjermingOf(row: Graded): Skjerming | null {
   if (!row.tilgangskode || !row.skjermingsnivaa) return null;

@@ -84,4 +84,54 @@ describe('skjermede ord', () => {
     const igjen = await ctx.db.selectFrom('historikk').select('id').where('journalpostId', '=', jp).where('handling', '=', 'journalpost_skjerming_endret').execute();
     expect(igjen).toHaveLength(hist.length);
   });
+
+  it('a sak tells who may mark words in its title (abilities.skjermOrd), and the route agrees', async () => {
+    const sak = await buildSak(ctx.db, w.sbh, { tittel: 'Personalsak Ansatt 4711', skjerming: { tilgangskode: 'P', skjermingsnivaa: 2, skjermingshjemmel: 'Offl. § 13' } });
+    const put = async (brukernavn: string) => (await ctx.app.inject({ method: 'PUT', url: `/api/saker/${sak}/skjermede-ord`, headers: await ctx.auth(brukernavn), payload: { ord: ['4711'] } })).statusCode;
+    const kan = async (brukernavn: string) => (await ctx.app.inject({ method: 'GET', url: `/api/saker/${sak}`, headers: await ctx.auth(brukernavn) })).json().abilities.skjermOrd;
+    // Saksansvarlig and the archive with the code P may; a colleague and a stranger may not, nor
+    // those who may correct the sak but see its title with words screened: the unit's leader
+    // (code U only) and the dokumentsenter (no codes).
+    const svar = [];
+    for (const [navn, a] of Object.entries({ sbh: w.sbh, leder: w.leder, ark: w.ark, dok: w.dok, sbh2: w.sbh2, fremmed: w.fremmed })) {
+      svar.push({ navn, kan: await kan(a.bruker.brukernavn), status: await put(a.bruker.brukernavn) });
+    }
+    expect(svar).toEqual([
+      { navn: 'sbh', kan: true, status: 200 },
+      { navn: 'leder', kan: false, status: 403 },
+      { navn: 'ark', kan: true, status: 200 },
+      { navn: 'dok', kan: false, status: 403 },
+      { navn: 'sbh2', kan: false, status: 403 },
+      { navn: 'fremmed', kan: false, status: 403 },
+    ]);
+    // On a sak graded U the leader, who holds U for the unit, sees the title whole and may.
+    const uSak = await buildSak(ctx.db, w.sbh, { tittel: 'Tilsyn Storgata 12', skjerming: { tilgangskode: 'U', skjermingsnivaa: 1, skjermingshjemmel: 'Offl. § 13' } });
+    const leder = await ctx.auth(w.leder.bruker.brukernavn);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/saker/${uSak}`, headers: leder })).json().abilities.skjermOrd).toBe(true);
+    expect((await ctx.app.inject({ method: 'PUT', url: `/api/saker/${uSak}/skjermede-ord`, headers: leder, payload: { ord: ['Storgata'] } })).statusCode).toBe(200);
+  });
+
+  it('a journalpost tells who may mark words in its title the same way: may change its skjerming and sees the title whole', async () => {
+    const sak = await buildSak(ctx.db, w.sbh, { tittel: 'Startlån 2026' });
+    const jp = await buildJournalpost(ctx.db, w.sbh, sak, { journalposttype: 'I', tittel: 'Søknad om startlån fra Per Hansen', korrespondanseparter: [{ korrespondanseparttype: 'EA', navn: 'Per Hansen' }], skjerming: { tilgangskode: 'P', skjermingsnivaa: 1, skjermingshjemmel: 'Offl. § 13' } });
+    const les = async (brukernavn: string) => (await ctx.app.inject({ method: 'GET', url: `/api/journalposter/${jp}`, headers: await ctx.auth(brukernavn) })).json();
+    const put = async (brukernavn: string) => {
+      const { versjon } = await les(w.sbh.bruker.brukernavn);
+      return (await ctx.app.inject({ method: 'PUT', url: `/api/journalposter/${jp}/skjermede-ord`, headers: { ...(await ctx.auth(brukernavn)), 'if-match': `"${versjon}"` }, payload: { ord: ['Hansen'] } })).statusCode;
+    };
+    const svar = [];
+    for (const [navn, a] of Object.entries({ sbh: w.sbh, ark: w.ark, dok: w.dok, sbh2: w.sbh2, fremmed: w.fremmed })) {
+      const { abilities } = await les(a.bruker.brukernavn);
+      svar.push({ navn, endreSkjerming: abilities?.changeSkjerming === true, kan: abilities?.skjermOrd === true, status: await put(a.bruker.brukernavn) });
+    }
+    // The dokumentsenter may correct the journalpost's skjerming but holds no code: it sees the
+    // words as ***** and so may not replace the list of them.
+    expect(svar).toEqual([
+      { navn: 'sbh', endreSkjerming: true, kan: true, status: 200 },
+      { navn: 'ark', endreSkjerming: true, kan: true, status: 200 },
+      { navn: 'dok', endreSkjerming: true, kan: false, status: 403 },
+      { navn: 'sbh2', endreSkjerming: false, kan: false, status: 403 },
+      { navn: 'fremmed', endreSkjerming: false, kan: false, status: 403 },
+    ]);
+  });
 });

@@ -8,10 +8,15 @@ const Merknadstekst = Type.String({ minLength: 1, maxLength: 10000, pattern: '\\
 export const AvskrivningsmaateSchema = Kodeverdi(AVSKRIVNINGSMAATE_KODER);
 export const OppgavetypeSchema = Kodeverdi(OPPGAVETYPE_KODER);
 
-/** §10.1: pass a journalpost on (saksbehandler, forfallsdato, skjerming, merknad, internal kopimottakere). */
+/**
+ * §10.1: pass a journalpost on (saksbehandler, forfallsdato, skjerming, merknad, internal
+ * kopimottakere). To a unit (§3.1, §6): `administrativEnhetId` alone gives it to the unit's
+ * leader for saksfordeling, the journalpost in that unit; with `saksbehandlerId`, to someone in it.
+ */
 export const FordelSchema = Type.Object(
   {
     saksbehandlerId: Type.Optional(Uuid),
+    administrativEnhetId: Type.Optional(Uuid),
     forfallsdato: Type.Optional(Type.Union([Dato, Type.Null()])),
     skjerming: Type.Optional(Type.Union([SkjermingSchema, Type.Null()])),
     merknad: Type.Optional(Merknadstekst),

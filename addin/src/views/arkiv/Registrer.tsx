@@ -116,13 +116,14 @@ export function Registrer({ api, port, kodelister, navigate }: { api: Api; port?
     try {
       const loaded = await port.loadCurrent();
       if (!loaded?.ok) throw new Error(loaded ? loaded.error : a.ingenEpost);
-      const [utfall] = await importMails(api, nySak ? { nySak } : { sakId: sak!.sakId }, [loaded], {
+      const choices = {
         journalposttype: 'I',
         tittel: tittel.trim(),
         tittel2: tittel2.trim(),
         avsender: { navn: avsender.trim(), epost: epost.trim() },
         skjerming: kode ? { tilgangskode: kode as never, skjermingsnivaa: Number(nivaa) as 1 | 2 | 3, skjermingshjemmel: hjemmel.trim() } : null,
-      });
+      } as const;
+      const [utfall] = await importMails(api, nySak ? { nySak } : { sakId: sak!.sakId }, [{ mail: loaded, choices }]);
       if (!utfall?.ok) throw new Error(utfall?.error ?? a.ingenEpost);
       if (nySak) {
         const laget = { sakId: utfall.journalpost.sakId, saksnummer: utfall.journalpost.saksnummer, tittel: nySak.sakTittel };
@@ -131,9 +132,10 @@ export function Registrer({ api, port, kodelister, navigate }: { api: Api; port?
         setNySak(null);
       }
       await port.addCategory(loaded.item.itemId, ARKIVERT_KATEGORI).catch(() => undefined);
-      // Imported, the letter is the dokumentsenter's; Fordel passes it on (its own step and historikk).
+      // Imported, the letter is the dokumentsenter's; Fordel passes it on (its own step and historikk):
+      // to a unit by naming the unit, so it is that unit's and its leader's, whatever else they lead.
       try {
-        setFerdig(await ark.fordel(utfall.journalpost.systemId, saksbehandlerId));
+        setFerdig(await api.fordel(utfall.journalpost.systemId, til === 'enhet' ? { administrativEnhetId: mottaker } : { saksbehandlerId }));
       } catch (feil) {
         setFerdig(null);
         setUfordelt({ jp: utfall.journalpost, feil });

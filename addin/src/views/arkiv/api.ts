@@ -41,7 +41,6 @@ export function arkivApi(api: Api) {
     uttrekk: () => http.json<UttrekkJobbView[]>('GET', '/api/uttrekk'),
     bestillUttrekk: (arkivdelId: string) => http.json<UttrekkJobbView>('POST', '/api/uttrekk', { arkivdel: arkivdelId }),
     uttrekkPakke: (uttrekkId: string) => http.blob(`/api/uttrekk/${id(uttrekkId)}/pakke`),
-    fordel: (jpId: string, saksbehandlerId: string) => http.json<JournalpostView>('POST', `/api/journalposter/${id(jpId)}/fordel`, { saksbehandlerId }),
     addVersjon: (dokumentId: string, file: Blob, filnavn: string, variantformat: 'A') => {
       const form = new FormData();
       form.set('variantformat', variantformat);
