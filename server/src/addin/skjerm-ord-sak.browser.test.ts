@@ -1,5 +1,5 @@
 import { seriousAxeViolations } from '../test/axe';
-import { CHROMIUM, chromiumInstalled, loudWarning, openPane, openSection, type Pane } from './browser';
+import { haveChromiumFor, openPane, openSection, type Pane } from './browser';
 
 /**
  * Screened words in a sak's title (docs/skjerming.md § Screened words), in the task pane at
@@ -10,13 +10,7 @@ import { CHROMIUM, chromiumInstalled, loudWarning, openPane, openSection, type P
  * instead of offering words the service would refuse; a user who may not correct the sak is not
  * offered the section at all. axe finds nothing serious, and nothing sticks out of the pane.
  */
-const haveChromium = chromiumInstalled();
-if (!haveChromium) loudWarning([`BROWSER TESTS DID NOT RUN: no Chromium at ${CHROMIUM}.`, 'Screening words of a sak’s title in the task pane has NOT been tested in this run.']);
-if (!haveChromium && process.env.CI) {
-  it('needs Chromium in CI', () => {
-    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests must run in CI`);
-  });
-}
+const haveChromium = haveChromiumFor('Screening words of a sak’s title in the task pane');
 
 type Sak = { systemId: string; saksnummer: string; tittel: string; tittel2: string | null; skjermedeOrd: string[]; offentligTittel: string; abilities: Record<string, boolean> };
 type Historikk = { handling: string; bruker: { brukernavn: string } | null; data: { skjermedeOrd?: { fra: string[]; til: string[] } } };
@@ -32,16 +26,7 @@ if (haveChromium) describe('screening words of a sak’s title in the task pane 
   }, 240_000);
   afterAll(() => pane?.close());
 
-  async function api<T>(brukernavn: string, url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    const res = await fetch(pane.base + url, {
-      method: init.method ?? 'GET',
-      headers: { ...(await pane.ctx.auth(brukernavn)), ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    const body = (await res.json()) as T;
-    if (!res.ok) expect({ url, status: res.status, body }).toEqual({ url, status: 'a 2xx', body: null });
-    return body;
-  }
+  const api = <T,>(brukernavn: string, url: string, init: { method?: string; body?: unknown } = {}) => pane.api<T>(brukernavn, url, init);
 
   /** Finn → the sak by its title → the sak view. */
   async function openSak(tittel: string) {
