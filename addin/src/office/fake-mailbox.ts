@@ -1,4 +1,4 @@
-import { readMailFiles } from './office-js';
+import { readMailFiles } from './mail-files';
 import { directionOf, type LoadedMail, type MailAddress, type MailboxPort, type MailItem, matchesSent, type OpenedReply, type PaneTheme, type Progress, type ReplyForm } from './port';
 
 /**

@@ -1,4 +1,5 @@
-import { createOfficePort, OfficeCallError, type OfficeLike, parseEmlHeaders, type ReadItemLike } from './office-js';
+import { parseEmlHeaders } from './mail-files';
+import { createOfficePort, OfficeCallError, type OfficeLike, type ReadItemLike } from './office-js';
 import { directionOf, originalSenderOf } from './port';
 
 /** A scripted Office object: each call answers as the test says (succeed, fail with a code, or never). */
@@ -173,7 +174,7 @@ describe('the Office port over a scripted Office.js', () => {
 
 describe('dropped files (drag and drop onto the pane)', () => {
   it('reads an .eml file with its headers and refuses other files', async () => {
-    const { readMailFiles } = await import('./office-js');
+    const { readMailFiles } = await import('./mail-files');
     const eml = new File(['Message-ID: <x1@example.no>\r\nFrom: "Kari Berg" <kari@example.no>\r\nTo: post@kommune.no\r\nSubject: Søknad om tilskudd\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\n\r\nHei'], 'soknad.eml', { type: 'message/rfc822' });
     const txt = new File(['x'], 'notat.txt');
     const [mail, other] = await readMailFiles([eml, txt]);
